@@ -1,0 +1,126 @@
+// The bridge between the UI and the companion: one contract, two transports
+// (Electron IPC in the desktop app, HTTP + Server-Sent Events in the browser shell).
+//
+// Every method has a runtime schema for its input and output, and says who answers it:
+//  - 'core'  : the companion's brain (electron/core), the same code in both shells;
+//  - 'shell' : a platform capability (clipboard, external links) that each shell provides
+//              its own way (Electron main process, or the browser page itself).
+// The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
+import { z } from 'zod';
+import { Profile, ReferralInfo } from './accounts-api.ts';
+
+const NoInput = z.object({}).strict();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** 'demo' runs against the embedded sandbox; 'custom' against a configured accounts URL. */
+  mode: z.enum(['demo', 'custom']),
+  accountsUrl: z.url(),
+  shell: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ReferralView = ReferralInfo.extend({
+  partner: Profile,
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+
+export const bridgeMethods = {
+  getAppInfo: { side: 'core', input: NoInput, output: AppInfo },
+  getReferral: { side: 'core', input: NoInput, output: ReferralView },
+  copyText: {
+    side: 'shell',
+    input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
+    output: z.object({ copied: z.literal(true) }),
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+export const bridgeEvents = {
+  /** The referral info changed since it was last served (e.g. code reissued). */
+  referralChanged: ReferralView,
+} as const satisfies Record<string, z.ZodType>;
+
+// ---- types derived from the contract -------------------------------------------------------
+
+export interface MethodSpec {
+  side: 'core' | 'shell';
+  input: z.ZodType;
+  output: z.ZodType;
+}
+type Methods = typeof bridgeMethods;
+type Events = typeof bridgeEvents;
+export type MethodName = keyof Methods;
+export type EventName = keyof Events;
+export type CoreMethodName = { [K in MethodName]: Methods[K]['side'] extends 'core' ? K : never }[MethodName];
+export type ShellMethodName = Exclude<MethodName, CoreMethodName>;
+export type MethodInput<K extends MethodName> = z.input<Methods[K]['input']>;
+export type MethodOutput<K extends MethodName> = z.output<Methods[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+type HandlersFor<K extends MethodName> = {
+  [P in K]: (input: z.output<Methods[P]['input']>) => Promise<z.input<Methods[P]['output']>>;
+};
+/** Exactly one handler per core method: a missing one fails to compile. */
+export type CoreHandlers = HandlersFor<CoreMethodName>;
+/** Exactly one handler per shell method: each shell must provide all of them. */
+export type ShellHandlers = HandlersFor<ShellMethodName>;
+export type AllHandlers = CoreHandlers & ShellHandlers;
+
+/** What the renderer sees on `window.companion`: task-level functions, never a raw channel. */
+export type BridgeApi = {
+  [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export const methodNames = Object.keys(bridgeMethods) as MethodName[];
+export const eventNames = Object.keys(bridgeEvents) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(bridgeMethods, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(bridgeEvents, name);
+}
+
+// ---- the envelope every transport carries --------------------------------------------------
+
+export const BridgeErrorCode = z.enum([
+  'invalid-input', // the caller sent something the contract does not allow
+  'unknown-method',
+  'unavailable', // the accounts server cannot be reached
+  'timeout',
+  'rejected', // the accounts server answered with an error
+  'invalid-response', // the accounts server answered something off-contract
+  'forbidden', // the transport refused the caller
+  'internal',
+]);
+export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
+
+export const BridgeFailure = z.object({
+  code: BridgeErrorCode,
+  message: z.string(),
+  retryable: z.boolean(),
+});
+export type BridgeFailure = z.infer<typeof BridgeFailure>;
+
+export const BridgeResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: BridgeFailure }),
+]);
+export type BridgeResult = z.infer<typeof BridgeResult>;
+
+export const BridgeEventMessage = z.object({ event: z.string(), payload: z.unknown() });
+export type BridgeEventMessage = z.infer<typeof BridgeEventMessage>;
+
+/** Thrown on the UI side of the bridge when a call fails; carries the failure as data. */
+export class BridgeError extends Error {
+  override name = 'BridgeError';
+  readonly code: BridgeErrorCode;
+  readonly retryable: boolean;
+  constructor(failure: BridgeFailure) {
+    super(failure.message);
+    this.code = failure.code;
+    this.retryable = failure.retryable;
+  }
+}
