@@ -1,0 +1,3 @@
+export function App() {
+  return <main className="app">Referral Companion for Quantower</main>;
+}
