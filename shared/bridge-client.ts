@@ -31,7 +31,8 @@ export function createBridgeApi(
         throw new BridgeError({ code: 'invalid-input', message: checked.error.message, retryable: false });
       }
       const handleLocally = local[method];
-      if (handleLocally) return spec.output.parse(await handleLocally(checked.data));
+      if (handleLocally)
+        return offContractGuard(method, spec.output.safeParse(await handleLocally(checked.data)));
       const envelope = BridgeResult.safeParse(await transport.invoke(method, checked.data));
       if (!envelope.success) {
         throw new BridgeError({
@@ -41,14 +42,23 @@ export function createBridgeApi(
         });
       }
       if (!envelope.data.ok) throw new BridgeError(envelope.data.error);
-      return spec.output.parse(envelope.data.value);
+      return offContractGuard(method, spec.output.safeParse(envelope.data.value));
     };
   }
   api.on = (event: EventName, listener: (payload: unknown) => void) =>
     transport.subscribe(event, (raw) => {
       const parsed = bridgeEvents[event].safeParse(raw);
       if (parsed.success) listener(parsed.data);
-      else console.warn(`Dropped malformed ${event} event`, parsed.error.message);
+      else console.warn(`Dropped a malformed ${event} event.`);
     });
   return Object.freeze(api) as BridgeApi;
+}
+
+function offContractGuard(method: string, result: { success: boolean; data?: unknown }): unknown {
+  if (result.success) return result.data;
+  throw new BridgeError({
+    code: 'internal',
+    message: `The companion answered ${method} off-contract.`,
+    retryable: false,
+  });
 }
