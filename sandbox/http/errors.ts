@@ -1,0 +1,50 @@
+// Every non-2xx answer is a JSON ApiError (shared/accounts-api.ts) with a meaningful status.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '../../shared/accounts-api.ts';
+
+/** Thrown by routes and domain code; becomes `{ error, message }` with this status. */
+export class ApiProblem extends Error {
+  override name = 'ApiProblem';
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+export function problemResponse(c: Context, problem: ApiProblem): Response {
+  const body: ApiError = { error: problem.code, message: problem.message };
+  return c.json(body, problem.status, problem.headers);
+}
+
+export function handleError(error: unknown, c: Context): Response {
+  if (error instanceof ApiProblem) return problemResponse(c, error);
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    return problemResponse(
+      c,
+      new ApiProblem(status, status < 500 ? 'bad-request' : 'internal', error.message),
+    );
+  }
+  // Internals (SQL, stack traces) stay in the server log, never in the answer.
+  console.error('[sandbox] unhandled error on', c.req.method, c.req.path, error);
+  return problemResponse(c, new ApiProblem(500, 'internal', 'The sandbox failed to answer this request.'));
+}
+
+export function notFound(c: Context): Response {
+  return problemResponse(
+    c,
+    new ApiProblem(404, 'not-found', `No such endpoint: ${c.req.method} ${c.req.path}`),
+  );
+}
