@@ -42,7 +42,9 @@ describe('migrations', () => {
       first,
       { version: 999, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER) STRICT' },
     ]);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ name: 'extra' });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toEqual({
+      name: 'extra',
+    });
     db.close();
   });
 
