@@ -35,8 +35,11 @@ export interface AccountsClient {
 }
 
 export function createAccountsClient(options: AccountsClientOptions): AccountsClient {
+  // Contract paths are resolved relative to the base, so a base with a path (a tenant, a proxy
+  // prefix) keeps it: 'https://x/tenant/' + 'api/v1/me'.
+  const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const http: KyInstance = ky.create({
-    baseUrl: options.baseUrl,
+    baseUrl,
     timeout: options.timeoutMs ?? 10_000,
     retry: {
       limit: options.retries ?? 2,
@@ -51,14 +54,14 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
   async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
     try {
-      return (await http.get(path).json(schema)) as z.output<S>;
+      return (await http.get(path.replace(/^\//u, '')).json(schema)) as z.output<S>;
     } catch (error) {
       throw toAccountsError(error, `GET ${path}`);
     }
   }
 
   return {
-    baseUrl: options.baseUrl,
+    baseUrl,
     getProfile: () => get(accountsPaths.profile, Profile),
     getReferralInfo: () => get(accountsPaths.referral, ReferralInfo),
   };

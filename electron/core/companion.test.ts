@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildReferralLink } from '../../shared/referral-link.ts';
+import { json, type ScriptedServer, startScriptedServer } from '../../test/support/scripted-server.ts';
+import { startCompanion } from './companion.ts';
+
+const profile = { partnerId: 'p1', email: 'demo@example.com', displayName: 'Demo Partner' };
+const linkBase = 'https://accounts.quantower.com/referral';
+let server: ScriptedServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function accounts(code: () => string) {
+  server = await startScriptedServer();
+  server.on('/api/v1/me', (_req, res) => json(res, 200, profile));
+  server.on('/api/v1/referral', (_req, res) =>
+    json(res, 200, { code: code(), linkBase, link: buildReferralLink(code(), linkBase) }),
+  );
+  return server;
+}
+
+describe('startCompanion', () => {
+  it('uses the configured accounts URL and never starts the demo sandbox', async () => {
+    const s = await accounts(() => 'QT+1');
+    const startDemoSandbox = vi.fn();
+    const companion = await startCompanion({
+      accountsUrl: s.url,
+      version: '1.2.3',
+      shell: 'browser',
+      startDemoSandbox,
+    });
+    expect(startDemoSandbox).not.toHaveBeenCalled();
+    expect(await companion.handlers.getAppInfo({})).toEqual({
+      version: '1.2.3',
+      mode: 'custom',
+      accountsUrl: s.url,
+      shell: 'browser',
+    });
+    await expect(companion.handlers.getReferral({})).resolves.toMatchObject({
+      code: 'QT+1',
+      partner: profile,
+    });
+    await companion.close();
+  });
+
+  it('starts the demo sandbox when no accounts URL is set, and closes it', async () => {
+    const s = await accounts(() => 'QT+1');
+    const close = vi.fn(async () => {});
+    const companion = await startCompanion({
+      accountsUrl: '  ',
+      version: '1.0.0',
+      shell: 'electron',
+      startDemoSandbox: async () => ({ url: s.url, close }),
+    });
+    expect(companion.info.mode).toBe('demo');
+    expect(companion.info.accountsUrl).toBe(s.url);
+    await companion.close();
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a malformed accounts URL up front', async () => {
+    await expect(
+      startCompanion({ accountsUrl: 'not a url', version: '1', shell: 'browser', startDemoSandbox: vi.fn() }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('emits referralChanged when the served referral changes, not on every read', async () => {
+    let code = 'QT+1';
+    const s = await accounts(() => code);
+    const companion = await startCompanion({
+      accountsUrl: s.url,
+      version: '1',
+      shell: 'browser',
+      startDemoSandbox: vi.fn(),
+    });
+    const seen: unknown[] = [];
+    companion.events.subscribe((message) => seen.push(message));
+    await companion.handlers.getReferral({});
+    await companion.handlers.getReferral({});
+    expect(seen).toEqual([]);
+    code = 'QT+2';
+    await companion.handlers.getReferral({});
+    expect(seen).toMatchObject([{ event: 'referralChanged', payload: { code: 'QT+2' } }]);
+  });
+
+  it('refuses a server whose link does not match its code', async () => {
+    server = await startScriptedServer();
+    server.on('/api/v1/me', (_req, res) => json(res, 200, profile));
+    // '+' left raw: a browser would read it as a space and attribute nobody.
+    server.on('/api/v1/referral', (_req, res) =>
+      json(res, 200, { code: 'QT+1', linkBase, link: `${linkBase}?referral_code=QT+1` }),
+    );
+    const companion = await startCompanion({
+      accountsUrl: server.url,
+      version: '1',
+      shell: 'browser',
+      startDemoSandbox: vi.fn(),
+    });
+    await expect(companion.handlers.getReferral({})).rejects.toMatchObject({ kind: 'invalid-response' });
+  });
+});
