@@ -1,0 +1,60 @@
+// Core against a real sandbox process: the same HTTP, SQLite and contract the app uses.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from '../../electron/core/bridge-dispatch.ts';
+import { type Companion, startCompanion } from '../../electron/core/companion.ts';
+import { ReferralInfo } from '../../shared/accounts-api.ts';
+import { parseReferralCode } from '../../shared/referral-link.ts';
+import { type SandboxProcess, spawnSandbox } from '../support/sandbox-process.ts';
+
+let dir: string;
+let sandbox: SandboxProcess;
+let companion: Companion;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'companion-it-'));
+  sandbox = await spawnSandbox({ db: join(dir, 'sandbox.sqlite') });
+  companion = await startCompanion({
+    accountsUrl: sandbox.url,
+    version: '0.0.0-test',
+    shell: 'browser',
+    startDemoSandbox: vi.fn(),
+  });
+});
+
+afterAll(async () => {
+  await companion?.close();
+  await sandbox?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('core against a real sandbox', () => {
+  it('serves exactly the referral link the sandbox serves', async () => {
+    const served = ReferralInfo.parse(await (await fetch(new URL('api/v1/referral', sandbox.url))).json());
+    const view = await companion.handlers.getReferral({});
+    expect(view.link).toBe(served.link);
+    expect(view.code).toBe(served.code);
+    // The demo partner's code carries a '+', which must survive the link intact.
+    expect(view.code).toContain('+');
+    expect(parseReferralCode(view.link)).toBe(view.code);
+    expect(view.partner.email).toMatch(/@/u);
+  });
+
+  it('reports the sandbox going down as unavailable, and recovers when it is back', async () => {
+    const dispatcher = createDispatcher(companion.handlers, () => {});
+    const before = await dispatcher.dispatch('getReferral', {});
+    expect(before.ok).toBe(true);
+
+    const port = sandbox.port;
+    await sandbox.stop();
+    const down = await dispatcher.dispatch('getReferral', {});
+    expect(down).toMatchObject({ ok: false, error: { code: 'unavailable', retryable: true } });
+
+    // Same port, same database file: the partner and code are what they were (persisted, not re-randomized).
+    sandbox = await spawnSandbox({ port, db: join(dir, 'sandbox.sqlite') });
+    const after = await dispatcher.dispatch('getReferral', {});
+    expect(after).toEqual(before);
+  });
+});
