@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { BridgeApi } from '../../shared/bridge.ts';
 
 declare global {

@@ -1,0 +1,35 @@
+import { useCompanion } from '../store/store-context.tsx';
+import { strings } from '../strings.ts';
+
+export function CopyLinkButton() {
+  const copy = useCompanion((state) => state.copy);
+  const copyLink = useCompanion((state) => state.copyLink);
+  return (
+    <div className="copy-row">
+      {/* Never disabled while copying: disabling would drop keyboard focus, and a second copy is harmless. */}
+      <button
+        type="button"
+        className="button button-primary"
+        data-testid="copy-link"
+        aria-label={strings.copyAccessibleName}
+        onClick={() => void copyLink()}
+      >
+        {strings.copy}
+      </button>
+      {/* The live region exists before it is filled, so screen readers announce the change. */}
+      <p className="copy-feedback" role="status">
+        {copy.status === 'copied' && (
+          <span className="copied" data-testid="copy-confirmation">
+            <span aria-hidden="true">✓ </span>
+            {strings.copied}
+          </span>
+        )}
+      </p>
+      {copy.status === 'failed' && (
+        <p className="copy-error" role="alert" data-testid="copy-error">
+          {strings.copyFailed} {copy.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReferralView } from '../../../shared/bridge.ts';
+import { strings } from '../strings.ts';
+import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { ReferralQr } from './ReferralQr.tsx';
+
+export function ReferralCard({ referral }: { referral: ReferralView }) {
+  return (
+    <section className="card" aria-labelledby="referral-heading">
+      <h2 id="referral-heading">{strings.referralHeading}</h2>
+      <dl className="fields">
+        <div className="field">
+          <dt>{strings.partnerLabel}</dt>
+          <dd data-testid="partner-name">{referral.partner.displayName}</dd>
+        </div>
+        <div className="field">
+          <dt>{strings.codeLabel}</dt>
+          <dd>
+            <code data-testid="referral-code">{referral.code}</code>
+          </dd>
+        </div>
+        <div className="field">
+          <dt>{strings.linkLabel}</dt>
+          <dd>
+            <code className="link" data-testid="referral-link">
+              {referral.link}
+            </code>
+          </dd>
+        </div>
+      </dl>
+      <CopyLinkButton />
+      <ReferralQr link={referral.link} />
+    </section>
+  );
+}

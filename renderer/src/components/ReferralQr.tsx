@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { QrImage } from '../qr/referral-qr.ts';
+import { strings } from '../strings.ts';
+
+type Drawn = { link: string; image: QrImage } | { link: string; failed: true };
+
+export function ReferralQr({ link }: { link: string }) {
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    import('../qr/referral-qr.ts')
+      .then(({ referralQrImage }) => referralQrImage(link))
+      .then(
+        (image) => current && setDrawn({ link, image }),
+        () => current && setDrawn({ link, failed: true }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [link]);
+
+  // Never show the code of a previous link while the new one is being drawn.
+  const shown = drawn?.link === link ? drawn : null;
+  return (
+    <figure className="qr">
+      <div className="qr-frame">
+        {shown === null && (
+          <p className="qr-placeholder" role="status" aria-busy="true">
+            {strings.qrLoading}
+          </p>
+        )}
+        {shown !== null && 'failed' in shown && (
+          <p className="qr-placeholder" role="alert">
+            {strings.qrFailed}
+          </p>
+        )}
+        {shown !== null && 'image' in shown && (
+          <img
+            data-testid="referral-qr"
+            src={shown.image.src}
+            width={shown.image.size}
+            height={shown.image.size}
+            alt={strings.qrAlt}
+            draggable={false}
+          />
+        )}
+      </div>
+      <figcaption>{strings.qrCaption}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,24 @@
+// Turns whatever a bridge call threw into a BridgeFailure the UI can show. It reads the fields
+// instead of checking `instanceof BridgeError`: an error that crosses Electron's contextBridge
+// arrives as a plain Error copy, and importing the class would pull zod into the UI bundle.
+import type { BridgeErrorCode, BridgeFailure } from '../../../shared/bridge.ts';
+import { strings } from '../strings.ts';
+
+function isBridgeErrorCode(value: unknown): value is BridgeErrorCode {
+  return typeof value === 'string' && Object.hasOwn(strings.errorTitles, value);
+}
+
+export function toBridgeFailure(error: unknown): BridgeFailure {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const message =
+    typeof fields.message === 'string' && fields.message.length > 0 ? fields.message : String(error);
+  if (isBridgeErrorCode(fields.code)) {
+    return {
+      code: fields.code,
+      message,
+      retryable: typeof fields.retryable === 'boolean' ? fields.retryable : true,
+    };
+  }
+  // Not a bridge failure at all (a bug or a broken transport): say so, and let the user retry.
+  return { code: 'internal', message, retryable: true };
+}

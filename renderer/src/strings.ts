@@ -1,0 +1,43 @@
+// Every user-facing English string of the UI, in one place so the later i18n work (English and
+// Russian) replaces a single module instead of hunting through components.
+import type { BridgeErrorCode } from '../../shared/bridge.ts';
+
+export const strings = {
+  appTitle: 'Referral Companion',
+  demoBadge: 'Demo mode',
+  demoBadgeHint: 'Running against the built-in sandbox with a demo partner, not your Quantower account.',
+
+  loading: 'Loading your referral link…',
+
+  referralHeading: 'Your referral link',
+  partnerLabel: 'Partner',
+  codeLabel: 'Referral code',
+  linkLabel: 'Referral link',
+  copy: 'Copy',
+  copyAccessibleName: 'Copy referral link',
+  copied: 'Copied',
+  copyFailed: "Couldn't copy the link to the clipboard.",
+
+  qrCaption: 'Scan to open your referral link',
+  qrAlt: 'QR code of your referral link',
+  qrLoading: 'Drawing the QR code…',
+  qrFailed: "Couldn't draw the QR code for this link.",
+
+  retry: 'Retry',
+  errorDetailsLabel: 'Details',
+  errorNotRetryableHint: 'Retrying may not help; if this keeps happening, contact Quantower Support.',
+  bridgeMissing:
+    "The companion's connection to this window is missing. Restart the Referral Companion and try again.",
+
+  /** A headline per bridge failure: the bridge's own message is shown below it as details. */
+  errorTitles: {
+    unavailable: "Can't reach the accounts server. Check your connection, then retry.",
+    timeout: 'The accounts server took too long to answer.',
+    rejected: 'The accounts server refused the request.',
+    'invalid-response': 'The accounts server sent an answer the companion does not understand.',
+    'invalid-input': 'The companion made a request it should not have.',
+    'unknown-method': 'This part of the companion is not available in this version.',
+    forbidden: 'The companion refused the request from this window.',
+    internal: 'Something went wrong inside the companion.',
+  } satisfies Record<BridgeErrorCode, string>,
+} as const;
