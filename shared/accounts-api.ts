@@ -2,13 +2,45 @@
 // Quantower publishes no referral API, so this contract is ours; the sandbox implements it
 // and the companion can point at any server that does (configurable base URL).
 import { z } from 'zod';
+import { Cents } from './money.ts';
 
 export const API_PREFIX = '/api/v1';
 
 export const accountsPaths = {
   profile: `${API_PREFIX}/me`,
   referral: `${API_PREFIX}/referral`,
+  referrals: `${API_PREFIX}/referrals`,
+  commissions: `${API_PREFIX}/commissions`,
+  balance: `${API_PREFIX}/balance`,
+  program: `${API_PREFIX}/program`,
+  terms: `${API_PREFIX}/terms`,
+  payoutMethods: `${API_PREFIX}/payout-methods`,
+  payouts: `${API_PREFIX}/payouts`,
+  payout: `${API_PREFIX}/payouts/:id`,
+  payoutCancel: `${API_PREFIX}/payouts/:id/cancel`,
+  licenses: `${API_PREFIX}/licenses`,
+  catalog: `${API_PREFIX}/catalog`,
+  credits: `${API_PREFIX}/credits`,
+  credit: `${API_PREFIX}/credits/:id`,
+  events: `${API_PREFIX}/events`,
 } as const;
+
+/** Fills `:name` placeholders of an accountsPaths template, percent-encoding each value. */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/:([a-zA-Z]+)/gu, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Makes POSTs that create something safe to retry: same key + same body → same answer. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/u, 'printable ASCII without spaces');
 
 export const PartnerId = z.string().min(1).max(64);
 
@@ -33,3 +65,292 @@ export const ApiError = z.object({
   message: z.string(),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+// ---- the referral program (issue 4) ---------------------------------------------------------
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+/** Rates are integer basis points: 1500 = 15 %. No float ever carries a rate. */
+export const BasisPoints = z.number().int().min(0).max(10_000);
+export const PositiveCents = Cents.refine((n) => n > 0, 'must be more than 0 cents');
+
+export const Cursor = z.string().min(1).max(500);
+export const PageQuery = z.object({
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+/** A cursor page: `nextCursor` is null on the last page. */
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: Cursor.nullable() });
+}
+
+export const Referral = z.object({
+  id: PartnerId,
+  displayName: z.string().min(1).max(200),
+  registeredAt: IsoDateTime,
+});
+export type Referral = z.infer<typeof Referral>;
+export const ReferralPage = Page(Referral);
+export type ReferralPage = z.infer<typeof ReferralPage>;
+
+export const LicenseTerm = z.enum(['1m', '3m', '6m', '1y', 'lifetime']);
+export type LicenseTerm = z.infer<typeof LicenseTerm>;
+export const ProductKind = z.enum(['platform', 'addon']);
+
+export const CatalogItem = z.object({
+  sku: z.string().min(1).max(64),
+  productId: z.string().min(1).max(64),
+  productName: z.string().min(1),
+  kind: ProductKind,
+  term: LicenseTerm,
+  priceCents: Cents,
+});
+export type CatalogItem = z.infer<typeof CatalogItem>;
+export const Catalog = z.object({ items: z.array(CatalogItem) });
+export type Catalog = z.infer<typeof Catalog>;
+
+export const PurchaseSummary = z.object({
+  id: z.string(),
+  referralId: PartnerId,
+  sku: z.string(),
+  listPriceCents: Cents,
+  discountCents: Cents,
+  paidCents: Cents,
+  purchasedAt: IsoDateTime,
+});
+export type PurchaseSummary = z.infer<typeof PurchaseSummary>;
+
+export const CommissionType = z.enum(['earned', 'reversed']);
+export type CommissionType = z.infer<typeof CommissionType>;
+export const Commission = z.object({
+  id: z.string(),
+  type: CommissionType,
+  /** Signed: positive when earned, negative when reversed by a refund. */
+  amountCents: Cents,
+  purchase: PurchaseSummary,
+  /** The refunded amount behind a reversal; null for an earned commission. */
+  refundCents: Cents.nullable(),
+  rateBp: BasisPoints,
+  termsVersion: z.number().int().positive(),
+  recordedAt: IsoDateTime,
+  /** Until this time the amount is pending (the terms' hold period). */
+  availableAt: IsoDateTime,
+});
+export type Commission = z.infer<typeof Commission>;
+export const CommissionQuery = PageQuery.extend({
+  type: CommissionType.optional(),
+  referralId: PartnerId.optional(),
+  /** Inclusive lower bound on the purchase time. */
+  from: IsoDateTime.optional(),
+  /** Exclusive upper bound on the purchase time. */
+  to: IsoDateTime.optional(),
+});
+export type CommissionQuery = z.infer<typeof CommissionQuery>;
+export const CommissionPage = Page(Commission);
+export type CommissionPage = z.infer<typeof CommissionPage>;
+
+/**
+ * Every figure is derived from the append-only ledger:
+ * earned − reversed = available + pending + reserved + paidOut + credited + cancelled,
+ * and available + pending = the sum of all the partner's ledger entries.
+ * `available` can be negative: a refund after a payout leaves a debt later earnings absorb.
+ */
+export const Balance = z.object({
+  availableCents: Cents,
+  pendingCents: Cents,
+  /** Held by payout requests and license credits still in progress. */
+  reservedCents: Cents,
+  paidOutCents: Cents,
+  creditedCents: Cents,
+  cancelledCents: Cents,
+  earnedCents: Cents,
+  reversedCents: Cents,
+  asOf: IsoDateTime,
+});
+export type Balance = z.infer<typeof Balance>;
+
+export const Terms = z.object({
+  version: z.number().int().positive(),
+  effectiveFrom: IsoDateTime,
+  publishedAt: IsoDateTime,
+  rateBp: BasisPoints,
+  minPayoutCents: Cents,
+  minReferrals: z.number().int().min(0),
+  holdDays: z.number().int().min(0),
+  summary: z.string(),
+});
+export type Terms = z.infer<typeof Terms>;
+export const TermsInfo = z.object({
+  current: Terms,
+  /** Every published version, newest first (including future-dated ones). */
+  history: z.array(Terms),
+});
+export type TermsInfo = z.infer<typeof TermsInfo>;
+
+export const ProgramStatus = z.object({
+  status: z.enum(['active', 'disqualified']),
+  disqualifiedAt: IsoDateTime.nullable(),
+  disqualificationReason: z.string().nullable(),
+  /** The rate that applies to a purchase made now. */
+  rateBp: BasisPoints,
+  rateSource: z.enum(['terms', 'partner']),
+  termsVersion: z.number().int().positive(),
+  referralsCount: z.number().int().min(0),
+  withdrawal: z.object({
+    minPayoutCents: Cents,
+    minReferrals: z.number().int().min(0),
+    availableCents: Cents,
+    eligible: z.boolean(),
+  }),
+});
+export type ProgramStatus = z.infer<typeof ProgramStatus>;
+
+export const PayoutMethodId = z.enum(['paypal', 'usdt-trc20', 'wire']);
+export type PayoutMethodId = z.infer<typeof PayoutMethodId>;
+export const PayoutMethod = z.object({
+  id: PayoutMethodId,
+  name: z.string(),
+  destinationLabel: z.string(),
+  destinationExample: z.string(),
+});
+export type PayoutMethod = z.infer<typeof PayoutMethod>;
+export const PayoutMethods = z.object({ items: z.array(PayoutMethod) });
+export type PayoutMethods = z.infer<typeof PayoutMethods>;
+
+/** Why a destination is unusable for a method, or null when it is valid. Shared so the UI checks first. */
+export function payoutDestinationProblem(method: PayoutMethodId, destination: string): string | null {
+  switch (method) {
+    case 'paypal':
+      return z.email().safeParse(destination).success ? null : 'A PayPal destination is an e-mail address.';
+    case 'usdt-trc20':
+      return /^T[1-9A-HJ-NP-Za-km-z]{33}$/u.test(destination)
+        ? null
+        : 'A USDT (TRC-20) destination is a TRON address: T followed by 33 base58 characters.';
+    case 'wire':
+      return ibanProblem(destination);
+  }
+}
+
+function ibanProblem(text: string): string | null {
+  const iban = text.replace(/ /gu, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/u.test(iban)) return 'A wire destination is an IBAN.';
+  // ISO 13616 check: move the first four characters to the end, letters → numbers, mod 97 = 1.
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/gu, (ch) => String(ch.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  return remainder === 1 ? null : 'The IBAN check digits are wrong.';
+}
+
+export const PayoutStatus = z.enum(['requested', 'processing', 'paid', 'rejected', 'cancelled']);
+export type PayoutStatus = z.infer<typeof PayoutStatus>;
+export const Payout = z.object({
+  id: z.string(),
+  amountCents: PositiveCents,
+  method: PayoutMethodId,
+  destination: z.string(),
+  status: PayoutStatus,
+  /** Why it was rejected; null otherwise. */
+  reason: z.string().nullable(),
+  termsVersion: z.number().int().positive(),
+  requestedAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Payout = z.infer<typeof Payout>;
+export const PayoutPage = Page(Payout);
+export type PayoutPage = z.infer<typeof PayoutPage>;
+export const PayoutRequest = z
+  .object({
+    amountCents: PositiveCents,
+    method: PayoutMethodId,
+    destination: z.string().trim().min(1).max(200),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const problem = payoutDestinationProblem(value.method, value.destination);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['destination'], message: problem });
+  });
+export type PayoutRequest = z.infer<typeof PayoutRequest>;
+
+export const License = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  kind: ProductKind,
+  lifetime: z.boolean(),
+  /** Null for a lifetime license. */
+  availableTill: IsoDateTime.nullable(),
+});
+export type License = z.infer<typeof License>;
+export const Licenses = z.object({ items: z.array(License) });
+export type Licenses = z.infer<typeof Licenses>;
+
+export const CreditStatus = z.enum(['applied', 'awaiting-payment', 'cancelled']);
+export type CreditStatus = z.infer<typeof CreditStatus>;
+export const Credit = z.object({
+  id: z.string(),
+  sku: z.string(),
+  priceCents: Cents,
+  creditCents: PositiveCents,
+  /** What is left to pay at checkout; 0 when the balance covered the whole renewal. */
+  remainderCents: Cents,
+  status: CreditStatus,
+  /** Where to pay the remainder; null when nothing is left to pay. */
+  checkoutUrl: z.url().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Credit = z.infer<typeof Credit>;
+export const CreditPage = Page(Credit);
+export type CreditPage = z.infer<typeof CreditPage>;
+export const CreditRequest = z
+  .object({
+    sku: z.string().min(1).max(64),
+    /** How much of the balance to apply; default: as much as the price and the balance allow. */
+    amountCents: PositiveCents.optional(),
+  })
+  .strict();
+export type CreditRequest = z.infer<typeof CreditRequest>;
+
+// ---- the event stream (Server-Sent Events; `id` resumes with Last-Event-ID) -----------------
+
+export const EventType = z.enum([
+  'referral.registered',
+  'commission.earned',
+  'commission.reversed',
+  'payout.status',
+  'credit.applied',
+  'terms.published',
+  'partner.disqualified',
+]);
+export type EventType = z.infer<typeof EventType>;
+
+const CommissionEventData = z.object({
+  commissionId: z.string(),
+  purchaseId: z.string(),
+  referralId: PartnerId,
+  amountCents: Cents,
+});
+export const ProgramEvent = z.discriminatedUnion('type', [
+  z.object({ id: z.string(), at: IsoDateTime, type: z.literal('referral.registered'), data: Referral }),
+  z.object({
+    id: z.string(),
+    at: IsoDateTime,
+    type: z.literal('commission.earned'),
+    data: CommissionEventData,
+  }),
+  z.object({
+    id: z.string(),
+    at: IsoDateTime,
+    type: z.literal('commission.reversed'),
+    data: CommissionEventData,
+  }),
+  z.object({ id: z.string(), at: IsoDateTime, type: z.literal('payout.status'), data: Payout }),
+  z.object({ id: z.string(), at: IsoDateTime, type: z.literal('credit.applied'), data: Credit }),
+  z.object({ id: z.string(), at: IsoDateTime, type: z.literal('terms.published'), data: Terms }),
+  z.object({
+    id: z.string(),
+    at: IsoDateTime,
+    type: z.literal('partner.disqualified'),
+    data: z.object({ reason: z.string(), cancelledCents: Cents }),
+  }),
+]);
+export type ProgramEvent = z.infer<typeof ProgramEvent>;
