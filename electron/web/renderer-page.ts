@@ -1,0 +1,46 @@
+// The renderer's index.html, as the browser shell serves it: the same file Electron loads,
+// plus one classic script that plays the preload's part (it defines window.companion).
+// A classic script runs before any module script, so the app always finds the bridge.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const WEB_BRIDGE_PATH = '/shell/web-bridge.js';
+const BRIDGE_TAG = `<script src="${WEB_BRIDGE_PATH}"></script>`;
+
+export class RendererBundleError extends Error {
+  override name = 'RendererBundleError';
+}
+
+/** Inserts the web bridge before the first script of the page. */
+export function injectWebBridge(html: string): string {
+  if (html.includes(BRIDGE_TAG)) return html;
+  const firstScript = html.search(/<script\b/iu);
+  if (firstScript === -1) {
+    throw new RendererBundleError('The renderer index.html has no <script>: is it the built bundle?');
+  }
+  return `${html.slice(0, firstScript)}${BRIDGE_TAG}\n    ${html.slice(firstScript)}`;
+}
+
+/** Reads and prepares index.html once at start, failing with the command that fixes it. */
+export async function loadRendererPage(rendererDir: string): Promise<string> {
+  const file = join(rendererDir, 'index.html');
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch {
+    throw new RendererBundleError(
+      `The renderer bundle is missing (${file}). Build it with: npm run build:renderer`,
+    );
+  }
+  return injectWebBridge(html);
+}
+
+export async function loadWebBridge(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new RendererBundleError(
+      `The browser shell's page script is missing (${file}). Build it with: npm run build:web`,
+    );
+  }
+}

@@ -1,0 +1,316 @@
+// The browser shell: a Node process that hosts the same core as the Electron app and serves
+// the same renderer bundle, with the bridge over HTTP (calls) and Server-Sent Events (events).
+// It listens on 127.0.0.1 only and answers only its own page (see security.ts).
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
+import type { BridgeFailure, BridgeResult } from '../../shared/bridge.ts';
+import { createDispatcher } from '../core/bridge-dispatch.ts';
+import { type Companion, type DemoSandbox, startCompanion } from '../core/companion.ts';
+import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
+import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { loadRendererPage, loadWebBridge, WEB_BRIDGE_PATH } from './renderer-page.ts';
+import {
+  checkHost,
+  createSecret,
+  fetchSiteAllowed,
+  originMatches,
+  SECRET_PARAM,
+  secretMatches,
+  sessionCookieName,
+} from './security.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_RENDERER_DIR = resolve(PROJECT_ROOT, 'out/renderer');
+export const DEFAULT_WEB_BRIDGE_FILE = resolve(PROJECT_ROOT, 'out/web/web-bridge.js');
+/** Bridge inputs are small JSON objects; anything bigger is refused before parsing. */
+export const MAX_BRIDGE_BODY_BYTES = 64 * 1024;
+const HOST = '127.0.0.1';
+
+export interface BrowserShellOptions {
+  /** The accounts API base URL; absent: demo mode on the embedded sandbox. */
+  accountsUrl?: string | undefined;
+  /** Where demo mode keeps its sandbox database. */
+  dataDir: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** The built renderer (the same bundle Electron loads). Default: out/renderer. */
+  rendererDir?: string;
+  /** The built page script (electron/web/page/web-bridge.ts). Default: out/web/web-bridge.js. */
+  webBridgeFile?: string;
+  /** Default: package.json's version. */
+  version?: string;
+  /** Default: the sandbox in dataDir (createDemoSandboxStarter). */
+  startDemoSandbox?: () => Promise<DemoSandbox>;
+  /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
+  heartbeatMs?: number;
+}
+
+export interface BrowserShell {
+  /** The URL to open: it carries this run's secret, so print it only to the user. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly companion: Companion;
+  /** Open event streams (diagnostics; lets tests see that disconnects are cleaned up). */
+  readonly eventStreamCount: number;
+  close(): Promise<void>;
+}
+
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const requestedPort = options.port ?? 0;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
+    throw new RangeError(`The port must be an integer in 0..65535, got ${String(options.port)}.`);
+  }
+  const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  // Load the page first: a missing build should fail before a sandbox is started.
+  const page = await loadRendererPage(rendererDir);
+  const webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
+
+  const companion = await startCompanion({
+    shell: 'browser',
+    version: options.version ?? readPackageVersion(),
+    accountsUrl: options.accountsUrl,
+    startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
+  });
+
+  const secret = createSecret();
+  const sessionToken = createSecret();
+  let port = requestedPort;
+  const streams = new Set<() => void>();
+  const app = createShellApp({
+    companion,
+    page,
+    webBridge,
+    rendererDir,
+    secret,
+    sessionToken,
+    port: () => port,
+    streams,
+    heartbeatMs: options.heartbeatMs ?? 20_000,
+  });
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolveListen, reject) => {
+      const listening = serve(
+        { fetch: app.fetch, hostname: HOST, port: requestedPort },
+        (info: AddressInfo) => {
+          port = info.port;
+          resolveListen(listening);
+        },
+      );
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    await companion.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The browser shell cannot listen on ${HOST}:${requestedPort}: ${reason}`);
+  }
+
+  const origin = `http://${HOST}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/?${SECRET_PARAM}=${secret}`,
+    origin,
+    port,
+    companion,
+    get eventStreamCount() {
+      return streams.size;
+    },
+    close() {
+      closing ??= (async () => {
+        for (const end of [...streams]) end();
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          // Event streams and keep-alive connections would otherwise hold close() open.
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await companion.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+interface ShellAppOptions {
+  companion: Companion;
+  page: string;
+  webBridge: string;
+  rendererDir: string;
+  secret: string;
+  sessionToken: string;
+  port: () => number;
+  streams: Set<() => void>;
+  heartbeatMs: number;
+}
+
+type Env = Record<string, never>;
+
+function createShellApp(options: ShellAppOptions): Hono<Env> {
+  const { companion } = options;
+  // Shell-side methods (copyText) are answered by the page itself, so only core is dispatched here.
+  const dispatcher = createDispatcher(companion.handlers);
+  const app = new Hono<Env>();
+
+  app.use('*', securityHeaders);
+  app.use('*', guard(options));
+
+  app.post(
+    '/bridge/call/:method',
+    bodyLimit({
+      maxSize: MAX_BRIDGE_BODY_BYTES,
+      onError: (c) =>
+        refuse(c, 413, {
+          code: 'invalid-input',
+          message: 'The request body is too large.',
+          retryable: false,
+        }),
+    }),
+    async (c) => {
+      if (!c.req.header('origin')) {
+        // Browsers always send Origin on POST; its absence means the caller is not our page.
+        return refuse(c, 403, {
+          code: 'forbidden',
+          message: 'Bridge calls need an Origin.',
+          retryable: false,
+        });
+      }
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\s*(;|$)/iu.test(type)) {
+        // Requiring JSON also forces a CORS preflight on any cross-origin attempt.
+        return refuse(c, 415, {
+          code: 'invalid-input',
+          message: 'Bridge calls must be application/json.',
+          retryable: false,
+        });
+      }
+      const text = await c.req.text();
+      let input: unknown;
+      if (text.trim() !== '') {
+        try {
+          input = JSON.parse(text);
+        } catch {
+          return refuse(c, 400, {
+            code: 'invalid-input',
+            message: 'The body is not valid JSON.',
+            retryable: false,
+          });
+        }
+      }
+      // The dispatcher validates input and output against the shared schemas.
+      return c.json(await dispatcher.dispatch(c.req.param('method'), input));
+    },
+  );
+
+  app.get('/bridge/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let end = () => {};
+      const ended = new Promise<void>((resolveEnd) => {
+        end = resolveEnd;
+      });
+      options.streams.add(end);
+      stream.onAbort(end);
+      const unsubscribe = companion.events.subscribe((message) => {
+        void stream.writeSSE({ event: message.event, data: JSON.stringify(message.payload) });
+      });
+      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), options.heartbeatMs);
+      try {
+        await stream.write('retry: 3000\n: connected\n\n');
+        await ended;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        options.streams.delete(end);
+      }
+    }),
+  );
+
+  app.all('/bridge/*', (c) =>
+    refuse(c, 404, {
+      code: 'unknown-method',
+      message: `No bridge endpoint ${c.req.path}.`,
+      retryable: false,
+    }),
+  );
+
+  const servePage = (c: Context<Env>) => {
+    c.header('cache-control', 'no-store');
+    return c.html(options.page);
+  };
+  app.get('/', servePage);
+  app.get('/index.html', servePage);
+  app.get(WEB_BRIDGE_PATH, (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'no-store');
+    return c.body(options.webBridge);
+  });
+  // serveStatic refuses '..' segments, backslashes and encoded separators (path traversal).
+  app.get('*', serveStatic({ root: options.rendererDir }));
+  app.notFound((c) => c.text('Not found.', 404));
+  app.onError((error, c) => {
+    console.error('browser shell:', error);
+    return c.text('Internal error.', 500);
+  });
+  return app;
+}
+
+const securityHeaders: MiddlewareHandler<Env> = async (c, next) => {
+  for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) c.header(name, value);
+  await next();
+};
+
+function guard(options: ShellAppOptions): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const isBridge = c.req.path.startsWith('/bridge/');
+    const deny = (message: string) =>
+      isBridge
+        ? refuse(c, 403, { code: 'forbidden', message, retryable: false })
+        : c.text(`Forbidden: ${message}`, 403);
+
+    const host = checkHost(c.req.header('host'), options.port());
+    if (!host) return deny('this server answers only to 127.0.0.1 or localhost on its own port.');
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !originMatches(origin, host)) {
+      return deny('requests from other origins are refused.');
+    }
+    if (isBridge && !fetchSiteAllowed(c.req.header('sec-fetch-site'))) {
+      return deny('the bridge answers only the companion page.');
+    }
+
+    const cookieName = sessionCookieName(options.port());
+    const offered = c.req.query(SECRET_PARAM);
+    if (offered !== undefined && c.req.path === '/' && c.req.method === 'GET') {
+      if (!secretMatches(offered, options.secret)) {
+        return deny('this link is not valid for this run of the companion; open the URL it printed.');
+      }
+      // Trade the secret for a cookie and drop it from the address bar (and from history).
+      setCookie(c, cookieName, options.sessionToken, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      c.header('cache-control', 'no-store');
+      return c.redirect('/', 303);
+    }
+    if (!secretMatches(getCookie(c, cookieName), options.sessionToken)) {
+      return deny('open the URL with the secret that the companion printed when it started.');
+    }
+    await next();
+  };
+}
+
+function refuse(c: Context, status: 400 | 403 | 404 | 413 | 415, error: BridgeFailure): Response {
+  const body: BridgeResult = { ok: false, error };
+  return c.json(body, status);
+}
+
+function readPackageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8'));
+  const version = (pkg as { version?: unknown }).version;
+  if (typeof version !== 'string') throw new Error('package.json has no version.');
+  return version;
+}
