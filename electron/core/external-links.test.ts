@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, externalLinkProblem } from './external-links.ts';
+
+describe('external links', () => {
+  it.each([
+    'https://accounts.quantower.com/referral?referral_code=A%2BB',
+    'https://www.quantower.com/',
+    'https://quantower.com/referral-program',
+    'https://t.me/share/url?url=https%3A%2F%2Faccounts.quantower.com',
+    'mailto:info@quantower.com',
+    'mailto:?subject=Quantower&body=https%3A%2F%2Faccounts.quantower.com',
+    'HTTPS://T.ME/quantower',
+  ])('allows %s', (url) => {
+    expect(externalLinkProblem(url)).toBeNull();
+    expect(allowedExternalUrl(url)).toBe(new URL(url).href);
+  });
+
+  it.each([
+    ['http://quantower.com/', /https and mailto/],
+    ['file:///etc/passwd', /https and mailto/],
+    ['javascript:alert(1)', /https and mailto/],
+    ['app://companion/index.html', /https and mailto/],
+    ['https://evil-quantower.com/', /allow-list/],
+    ['https://quantower.com.evil.example/', /allow-list/],
+    ['https://sub.t.me/', /allow-list/],
+    ['https://quantower.com@evil.example/', /credentials/],
+    ['https://user:pw@quantower.com/', /credentials/],
+    ['https://quantower.com:8443/', /port/],
+    ['not a url', /not a valid URL/],
+    ['', /empty/],
+    [42, /empty/],
+    [`https://t.me/${'a'.repeat(9_000)}`, /too long/],
+  ])('refuses %s', (url, reason) => {
+    expect(externalLinkProblem(url)).toMatch(reason);
+    expect(allowedExternalUrl(url)).toBeNull();
+  });
+
+  it('takes a custom allow-list and keeps the default one immutable', () => {
+    expect(allowedExternalUrl('https://x.com/intent/post', ['x.com'])).toBe('https://x.com/intent/post');
+    expect(allowedExternalUrl('https://x.com/intent/post')).toBeNull();
+    expect(Object.isFrozen(EXTERNAL_LINK_HOSTS)).toBe(true);
+  });
+});

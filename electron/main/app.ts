@@ -1,0 +1,118 @@
+// The desktop app's lifecycle: one instance, one window, the companion's core hosted in the main
+// process, torn down cleanly on quit.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import type { AllHandlers } from '../../shared/bridge.ts';
+import { type Companion, startCompanion } from '../core/companion.ts';
+import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
+import { attachIpcBridge } from './ipc-bridge.ts';
+import { createMainWindow, guardWebContents } from './main-window.ts';
+import { registerAppScheme, serveRendererFrom } from './renderer-protocol.ts';
+import { createElectronShellHandlers } from './shell-handlers.ts';
+
+export interface AppPaths {
+  /** Directory of the built main bundle (out/main); preload and renderer sit beside it. */
+  mainDir: string;
+}
+
+export interface RunningApp {
+  /** Resolves when the window is up (or the start failed and the app is quitting). */
+  ready: Promise<void>;
+}
+
+export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = process.env): RunningApp {
+  // A second launch hands over to the first (second-instance below) and exits at once.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { ready: Promise.resolve() };
+  }
+  registerAppScheme();
+  // Windows ties notifications and the taskbar entry to this id; it must match the installer's.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  app.setAboutPanelOptions({
+    applicationName: app.getName(),
+    applicationVersion: app.getVersion(),
+    copyright: 'Not affiliated with or endorsed by Quantower.',
+    credits: 'Referral link, QR code, earnings and payouts of the Quantower Referral Program.',
+    website: 'https://www.quantower.com/',
+  });
+
+  let window: BrowserWindow | undefined;
+  let companion: Companion | undefined;
+  let detachBridge: (() => void) | undefined;
+  let closed = false;
+
+  // Dev (electron-vite dev) serves the renderer itself; the packaged app uses app://.
+  const devUrl = env.ELECTRON_RENDERER_URL;
+  const entryUrl = devUrl ?? APP_ENTRY_URL;
+  const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN;
+
+  app.on('web-contents-created', (_event, contents) => {
+    // Safety net for any web contents other than our window (which guards itself and alone may
+    // open allow-listed links): same deny-by-default rules, never opening anything.
+    if (contents.getType() !== 'window') guardWebContents(contents, appOrigin, { openAllowedLinks: false });
+  });
+
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive without windows (menu bar, dock); elsewhere closing means quitting.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', (event) => {
+    if (closed || !companion) return;
+    event.preventDefault();
+    detachBridge?.();
+    companion
+      .close()
+      .catch((error: unknown) => console.error('Closing the companion failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  const openWindow = () => {
+    if (!companion) return;
+    detachBridge?.();
+    window = createMainWindow({ preloadPath: join(paths.mainDir, '../preload/index.cjs'), appOrigin });
+    const handlers: AllHandlers = { ...companion.handlers, ...createElectronShellHandlers() };
+    detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
+    void window.loadURL(entryUrl);
+  };
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  const ready = app.whenReady().then(async () => {
+    // Nothing asks the user for camera, location, notifications-from-web etc.: deny them all.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    if (!devUrl) serveRendererFrom(join(paths.mainDir, '../renderer'));
+    try {
+      companion = await startCompanion({
+        shell: 'electron',
+        version: app.getVersion(),
+        accountsUrl: env.COMPANION_ACCOUNTS_URL,
+        startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Referral Companion could not start', detail);
+      closed = true;
+      app.quit();
+      return;
+    }
+    openWindow();
+  });
+
+  return { ready };
+}

@@ -1,0 +1,131 @@
+// A stand-in for the `electron` module in unit tests (the real one cannot load outside
+// Electron). It records what the glue asks of Electron and lets tests play Electron's part:
+// emit navigation events, invoke IPC handlers, answer protocol requests.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (...args: never[]) => unknown;
+
+export class FakeWebFrame {
+  url: string;
+  constructor(url: string) {
+    this.url = url;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  mainFrame = new FakeWebFrame('');
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  destroyed = false;
+  type = 'window';
+  send = vi.fn();
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  getType() {
+    return this.type;
+  }
+  /** Plays a navigation event; returns whether the listeners prevented it. */
+  navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    const details = { url, isMainFrame: true, preventDefault: () => (prevented = true) };
+    this.emit(event, details, url);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows() {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+  readonly options: Record<string, unknown>;
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  loadURL = vi.fn(async (url: string) => {
+    this.webContents.mainFrame.url = url;
+  });
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.instances.push(this);
+    fakeElectron.app.emit('web-contents-created', {}, this.webContents);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  platformReady = Promise.resolve();
+  requestSingleInstanceLock = vi.fn(() => true);
+  quit = vi.fn();
+  getVersion = vi.fn(() => '0.1.0-test');
+  getName = vi.fn(() => 'Referral Companion for Quantower');
+  getPath = vi.fn((_name: string) => '/nonexistent');
+  setAppUserModelId = vi.fn();
+  setAboutPanelOptions = vi.fn();
+  whenReady() {
+    return this.platformReady;
+  }
+}
+
+function createFake() {
+  const ipcHandlers = new Map<string, Handler>();
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handlers: ipcHandlers,
+      handle: vi.fn((channel: string, handler: Handler) => {
+        if (ipcHandlers.has(channel))
+          throw new Error(`Attempted to register a second handler for '${channel}'`);
+        ipcHandlers.set(channel, handler);
+      }),
+      removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+    },
+    shell: { openExternal: vi.fn(async (_url: string) => {}) },
+    clipboard: { writeText: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handlers: new Map<string, (request: Request) => Promise<Response>>(),
+      handle: vi.fn(function (this: void, scheme: string, handler: (request: Request) => Promise<Response>) {
+        fakeElectron.protocol.handlers.set(scheme, handler);
+      }),
+    },
+    session: {
+      defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: new (class extends EventEmitter {
+      invoke = vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined);
+    })(),
+  };
+}
+
+/** The module `vi.mock('electron', …)` hands to the code under test; reset between tests. */
+export const fakeElectron = createFake();
+
+/** Forgets listeners, handlers, windows and recorded calls (the objects stay the same). */
+export function resetFakeElectron(): void {
+  vi.clearAllMocks();
+  fakeElectron.app.removeAllListeners();
+  fakeElectron.app.platformReady = Promise.resolve();
+  fakeElectron.ipcMain.handlers.clear();
+  fakeElectron.protocol.handlers.clear();
+  fakeElectron.ipcRenderer.removeAllListeners();
+  FakeBrowserWindow.instances = [];
+}
