@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './cli.ts';
+import { DATA_DIR_NAME, defaultDataDir } from './data-dir.ts';
+
+describe('parseCliArgs', () => {
+  it('defaults to any port, the per-user data dir and demo mode', () => {
+    expect(parseCliArgs([], { XDG_DATA_HOME: '/xdg' })).toEqual({
+      port: 0,
+      dataDir: join('/xdg', DATA_DIR_NAME),
+      accountsUrl: undefined,
+    });
+  });
+
+  it('takes the accounts URL from the flag, else from COMPANION_ACCOUNTS_URL', () => {
+    const env = { COMPANION_ACCOUNTS_URL: 'http://127.0.0.1:9/' };
+    expect(parseCliArgs([], env)).toMatchObject({ accountsUrl: 'http://127.0.0.1:9/' });
+    expect(parseCliArgs(['--accounts-url', 'https://accounts.example/'], env)).toMatchObject({
+      accountsUrl: 'https://accounts.example/',
+    });
+    expect(parseCliArgs([], { COMPANION_ACCOUNTS_URL: '  ' })).toMatchObject({ accountsUrl: undefined });
+  });
+
+  it('reads --port and --data-dir', () => {
+    expect(parseCliArgs(['--port', '8123', '--data-dir', '/tmp/x'], {})).toEqual({
+      port: 8123,
+      dataDir: '/tmp/x',
+      accountsUrl: undefined,
+    });
+  });
+
+  it('refuses bad values with a clear message', () => {
+    expect(() => parseCliArgs(['--port', '70000'], {})).toThrow(/--port must be a number in 0\.\.65535/u);
+    expect(() => parseCliArgs(['--port', '-1'], {})).toThrow();
+    expect(() => parseCliArgs(['--accounts-url', 'ftp://x/'], {})).toThrow(/http\(s\) URL/u);
+    expect(() => parseCliArgs(['--accounts-url', 'not a url'], {})).toThrow(/http\(s\) URL/u);
+    expect(() => parseCliArgs(['--data-dir', ''], {})).toThrow(/--data-dir/u);
+    expect(() => parseCliArgs(['--what'], {})).toThrow(/Unknown option/u);
+  });
+
+  it('recognizes --help', () => {
+    expect(parseCliArgs(['--help'], {})).toBe('help');
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('follows each platform convention', () => {
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe(`/home/u/.local/share/${DATA_DIR_NAME}`);
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/u')).toBe(`/data/${DATA_DIR_NAME}`);
+    expect(defaultDataDir({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/u')).toBe(
+      `/home/u/.local/share/${DATA_DIR_NAME}`,
+    );
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(
+      `/Users/u/Library/Application Support/${DATA_DIR_NAME}`,
+    );
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain(
+      DATA_DIR_NAME,
+    );
+  });
+});

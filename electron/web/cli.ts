@@ -1,0 +1,103 @@
+// `npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]`
+// Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
+// KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './data-dir.ts';
+import { startBrowserShell } from './server.ts';
+
+const usage = [
+  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]',
+  '  --port          port on 127.0.0.1 (default: any free port)',
+  `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
+  '  --accounts-url  the accounts API base URL (default: $COMPANION_ACCOUNTS_URL, else demo mode)',
+].join('\n');
+
+class UsageError extends Error {}
+
+export interface CliOptions {
+  port: number;
+  dataDir: string;
+  accountsUrl: string | undefined;
+}
+
+export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      'accounts-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  if (!/^\d{1,5}$/u.test(values.port) || Number(values.port) > 65_535) {
+    throw new UsageError(`--port must be a number in 0..65535, got "${values.port}".`);
+  }
+  const accountsUrl = values['accounts-url'] ?? (env.COMPANION_ACCOUNTS_URL?.trim() || undefined);
+  if (accountsUrl !== undefined) {
+    const parsed = URL.parse(accountsUrl);
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      throw new UsageError(`The accounts URL must be an http(s) URL, got "${accountsUrl}".`);
+    }
+  }
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty.');
+  return { port: Number(values.port), dataDir: resolve(dataDir ?? defaultDataDir(env)), accountsUrl };
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions | 'help';
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    console.error(usage);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    console.log(usage);
+    return;
+  }
+
+  const shell = await startBrowserShell(options);
+  const { info } = shell.companion;
+  console.log(`Referral Companion for Quantower ${info.version}: browser shell`);
+  console.log(
+    info.mode === 'demo'
+      ? `Demo mode: embedded sandbox at ${info.accountsUrl} (data in ${options.dataDir})`
+      : `Accounts server: ${info.accountsUrl}`,
+  );
+  console.log('Open this link in your browser (it holds a secret for this run only; do not share it):');
+  console.log(`\n    ${shell.url}\n`);
+  console.log('Press Ctrl+C to stop.');
+  console.log(`COMPANION_URL=${shell.url}`);
+  console.log(`COMPANION_MODE=${info.mode}`);
+  console.log(`COMPANION_ACCOUNTS_URL=${info.accountsUrl}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the browser shell…`);
+    shell.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.main) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
