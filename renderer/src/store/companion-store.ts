@@ -48,11 +48,12 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
   let generation = 0;
   let inFlight: Promise<void> | null = null;
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  let shownLink: string | undefined;
 
   return createStore<CompanionState>()((set, get) => {
     const showReferral = (referral: ReferralView) => {
-      const previous = get().referral;
-      const sameLink = previous.status === 'ready' && previous.referral.link === referral.link;
+      const sameLink = referral.link === shownLink;
+      shownLink = referral.link;
       if (!sameLink) clearTimeout(copiedTimer);
       // A "Copied" confirmation is about the old link once the link has changed.
       set({ referral: { status: 'ready', referral }, ...(sameLink ? {} : { copy: { status: 'idle' } }) });
