@@ -1,11 +1,12 @@
 // Build settings for the renderer, shared by the plain Vite build (browser shell, tests, bench)
 // and by electron.vite.config.ts, which imports the pieces below so both builds stay identical.
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type PluginOption, type UserConfig } from 'vite';
 
-export const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
-export const rendererOutDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+export const rendererRoot = dirname(fileURLToPath(import.meta.url));
+export const rendererOutDir = join(rendererRoot, '..', 'out', 'renderer');
 
 export const rendererPlugins: PluginOption[] = [react()];
 

@@ -62,7 +62,7 @@ describe('the referral screen', () => {
     await user.click(copy);
     expect(bridge.copiedTexts).toEqual([demoReferral.link]);
     const confirmation = await screen.findByTestId('copy-confirmation');
-    expect(confirmation.textContent).toContain(strings.copied);
+    expect(confirmation.textContent).toBe(strings.copied);
     expect(confirmation.closest('[role="status"]')).not.toBeNull();
   });
 

@@ -20,7 +20,6 @@ export function CopyLinkButton() {
       <p className="copy-feedback" role="status">
         {copy.status === 'copied' && (
           <span className="copied" data-testid="copy-confirmation">
-            <span aria-hidden="true">✓ </span>
             {strings.copied}
           </span>
         )}
