@@ -6,6 +6,10 @@ import { DEFAULT_REFERRAL_LINK_BASE } from '../shared/referral-link.ts';
 import { type Database, openSandboxDatabase } from './db/database.ts';
 import { seedDemoPartner } from './db/seed.ts';
 import { createSandboxApp } from './http/app.ts';
+import { createEventBell } from './http/event-stream.ts';
+import type { OAuthOptions } from './oauth/app.ts';
+import { DEMO_CREDENTIALS, seedDemoCredentials } from './oauth/demo.ts';
+import type { ProgramContext } from './program/context.ts';
 
 /** demo/test: seeded demo partner and simulation controls; standalone: an empty world. */
 export type SandboxMode = 'demo' | 'test' | 'standalone';
@@ -21,6 +25,10 @@ export interface SandboxOptions {
   /** Default 'test'. */
   mode?: SandboxMode;
   linkBase?: string;
+  /** Token lifetimes, clock and sign-in limits of the authorization server (tests shorten them). */
+  oauth?: Pick<OAuthOptions, 'lifetimes' | 'now' | 'signInLimit'>;
+  /** The referral program's clock; default the real one. Tests move it to cross hold periods. */
+  now?: () => Date;
 }
 
 export interface RunningSandbox {
@@ -30,6 +38,8 @@ export interface RunningSandbox {
   db: Database;
   /** The seeded demo partner in demo/test mode, else undefined. */
   demoPartnerId: string | undefined;
+  /** The domain context, for tests and tools that drive the world in-process. */
+  ctx: ProgramContext;
   close(): Promise<void>;
 }
 
@@ -44,7 +54,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const db = openSandboxDatabase(options.databasePath ?? ':memory:');
   try {
     const demoPartnerId = mode === 'standalone' ? undefined : seedDemoPartner(db);
-    const app = createSandboxApp({ db, linkBase, demoPartnerId });
+    if (demoPartnerId) await seedDemoCredentials(db, demoPartnerId);
+    let origin = '';
+    const bell = createEventBell();
+    const ctx: ProgramContext = {
+      db,
+      now: options.now ?? (() => new Date()),
+      baseUrl: () => `${origin}/`,
+      onEvents: () => bell.ring(),
+    };
+    const app = createSandboxApp({
+      ctx,
+      bell,
+      linkBase,
+      demoPartnerId,
+      operator: mode !== 'standalone',
+      oauth: {
+        ...options.oauth,
+        issuer: () => origin,
+        demoCredentials: mode === 'demo' ? DEMO_CREDENTIALS : undefined,
+      },
+    });
 
     const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
       (resolve, reject) => {
@@ -55,14 +85,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     );
 
+    origin = `http://${formatHost(address.address)}:${address.port}`;
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${formatHost(address.address)}:${address.port}/`,
+      url: `${origin}/`,
       mode,
       db,
       demoPartnerId,
+      ctx,
       close() {
         closing ??= new Promise<void>((resolve, reject) => {
+          bell.ring();
           server.close((error) => (error ? reject(error) : resolve()));
           // Long-lived connections (keep-alive, event streams) would hold close() forever.
           if ('closeAllConnections' in server) server.closeAllConnections();

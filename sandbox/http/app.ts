@@ -1,53 +1,73 @@
-// The accounts API as a Hono app: routes only translate HTTP to domain calls and back.
+// The sandbox as a Hono app: the partner API under /api/v1 behind the current-partner seam,
+// the operator API under /operator (demo/test only), and a checkout page for license credits.
 import { Hono } from 'hono';
-import { accountsPaths, type Profile, type ReferralInfo } from '../../shared/accounts-api.ts';
-import { buildReferralLink } from '../../shared/referral-link.ts';
-import type { Database } from '../db/database.ts';
-import { findAccount, toProfile } from '../program/accounts.ts';
+import { etag } from 'hono/etag';
+import { html } from 'hono/html';
+import { API_PREFIX, accountsPaths } from '../../shared/accounts-api.ts';
+import { centsToDecimalString } from '../../shared/money.ts';
+import { createOAuthApp, type OAuthOptions } from '../oauth/app.ts';
+import type { ProgramContext } from '../program/context.ts';
+import { getCredit } from '../program/credits.ts';
 import { currentPartner, type PartnerEnv } from './current-partner.ts';
-import { ApiProblem, handleError, notFound } from './errors.ts';
-import { resource } from './resource.ts';
+import { handleError, notFound } from './errors.ts';
+import { type EventBell, eventStreamRoute } from './event-stream.ts';
+import { operatorRoutes } from './operator-routes.ts';
+import { partnerRoutes } from './partner-routes.ts';
 
 export interface SandboxAppOptions {
-  db: Database;
+  ctx: ProgramContext;
+  bell: EventBell;
   linkBase: string;
   /** The partner served to unauthenticated callers until sign-in exists (demo/test mode). */
   demoPartnerId: string | undefined;
+  /** Mounts the operator (simulation) API. */
+  operator: boolean;
+  /** The authorization server (issue 3), mounted at /oauth and /.well-known. */
+  oauth: Omit<OAuthOptions, 'db'>;
 }
 
 export function createSandboxApp(options: SandboxAppOptions): Hono<PartnerEnv> {
-  const { db, linkBase } = options;
+  const { ctx } = options;
   const app = new Hono<PartnerEnv>();
   app.onError(handleError);
   app.notFound(notFound);
 
-  app.use('/api/v1/*', currentPartner({ demoPartnerId: options.demoPartnerId }));
-
-  function partner(id: string) {
-    const account = findAccount(db, id);
-    // The partner vanished under a valid identity: the caller must sign in again.
-    if (!account) throw new ApiProblem(401, 'unauthenticated', 'The signed-in partner no longer exists.');
-    return account;
-  }
-
-  resource(app, accountsPaths.profile, {
-    get: (c) => c.json(toProfile(partner(c.var.partnerId)) satisfies Profile),
-  });
-
-  resource(app, accountsPaths.referral, {
-    get: (c) => {
-      const account = partner(c.var.partnerId);
-      const info: ReferralInfo = {
-        code: account.referralCode,
-        link: buildReferralLink(account.referralCode, linkBase),
-        linkBase,
-      };
-      return c.json(info);
-    },
-  });
-
-  app.get('/', (c) =>
-    c.json({ name: 'Quantower referral accounts sandbox', api: '/api/v1' } satisfies Record<string, string>),
+  app.route('/', createOAuthApp({ ...options.oauth, db: ctx.db }));
+  app.use(
+    `${API_PREFIX}/*`,
+    currentPartner({
+      db: ctx.db,
+      ...(options.oauth.now ? { now: options.oauth.now } : {}),
+      demoPartnerId: options.demoPartnerId,
+    }),
   );
+  // ETag + If-None-Match → 304 on every GET, except the never-ending event stream.
+  const tagged = etag();
+  app.use(`${API_PREFIX}/*`, (c, next) => (c.req.path === accountsPaths.events ? next() : tagged(c, next)));
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
+  });
+
+  partnerRoutes(app, ctx, options.linkBase);
+  eventStreamRoute(app, ctx, options.bell);
+  if (options.operator) operatorRoutes(app, ctx, options.demoPartnerId);
+
+  app.get('/checkout/:id', (c) => {
+    const credit = getCredit(ctx, null, c.req.param('id'));
+    return c.html(html`<!doctype html>
+      <html lang="en">
+        <head><meta charset="utf-8" /><title>Sandbox checkout</title></head>
+        <body>
+          <h1>Sandbox checkout</h1>
+          <p>Renewal ${credit.sku}: $${centsToDecimalString(credit.priceCents)}, of which
+            $${centsToDecimalString(credit.creditCents)} paid from referral rewards.</p>
+          <p>Left to pay: $${centsToDecimalString(credit.remainderCents)} (status: ${credit.status}).</p>
+          <p>This is the sandbox: the operator completes or cancels this checkout.</p>
+        </body>
+      </html>`);
+  });
+
+  app.get('/', (c) => c.json({ name: 'Quantower referral accounts sandbox', api: API_PREFIX }));
   return app;
 }

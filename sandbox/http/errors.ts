@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../shared/accounts-api.ts';
+import { ProgramError, type ProgramErrorKind } from '../program/errors.ts';
 
 /** Thrown by routes and domain code; becomes `{ error, message }` with this status. */
 export class ApiProblem extends Error {
@@ -28,8 +29,19 @@ export function problemResponse(c: Context, problem: ApiProblem): Response {
   return c.json(body, problem.status, problem.headers);
 }
 
+const statusOf: Record<ProgramErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
 export function handleError(error: unknown, c: Context): Response {
   if (error instanceof ApiProblem) return problemResponse(c, error);
+  if (error instanceof ProgramError) {
+    return problemResponse(c, new ApiProblem(statusOf[error.kind], error.code, error.message));
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return problemResponse(

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { commissionCents, reversedTotalCents } from './rounding.ts';
+
+describe('commission rounding: nearest cent, halves up', () => {
+  it.each([
+    // [paid cents, rate bp, expected cents]
+    [1, 1500, 0], // 0.15 ¢
+    [1, 2000, 0], // 0.2 ¢
+    [4_999, 1500, 750], // 749.85 ¢
+    [4_999, 2000, 1000], // 999.8 ¢
+    [10, 1500, 2], // 1.5 ¢: the half goes up
+    [30, 1500, 5], // 4.5 ¢
+    [3, 1500, 0], // 0.45 ¢
+    [3, 2000, 1], // 0.6 ¢
+    [13, 1500, 2], // 1.95 ¢
+    [5_000, 1500, 750], // exact
+    [0, 1500, 0],
+    [100_000_000_00, 10_000, 100_000_000_00],
+  ])('%i ¢ at %i bp → %i ¢', (paid, rate, expected) => {
+    expect(commissionCents(paid, rate)).toBe(expected);
+  });
+
+  it('rejects fractional or negative inputs', () => {
+    expect(() => commissionCents(1.5, 1500)).toThrow(RangeError);
+    expect(() => commissionCents(-1, 1500)).toThrow(RangeError);
+    expect(() => commissionCents(100, 1500.5)).toThrow(RangeError);
+    expect(() => commissionCents(100, 10_001)).toThrow(RangeError);
+  });
+});
+
+describe('reversal of a commission by refunds', () => {
+  it('a full refund reverses exactly the commission', () => {
+    expect(reversedTotalCents(750, 4_999, 4_999)).toBe(750);
+  });
+
+  it('partial refunds add up to the whole commission without drift', () => {
+    const paid = 4_999;
+    const commission = commissionCents(paid, 1500);
+    let refunded = 0;
+    let reversed = 0;
+    for (const part of [1, 333, 1_000, 7, 3_658]) {
+      refunded += part;
+      const total = reversedTotalCents(commission, paid, refunded);
+      expect(total).toBeGreaterThanOrEqual(reversed);
+      reversed = total;
+    }
+    expect(refunded).toBe(paid);
+    expect(reversed).toBe(commission);
+  });
+
+  it('refuses a refund above the paid amount', () => {
+    expect(() => reversedTotalCents(750, 4_999, 5_000)).toThrow(RangeError);
+  });
+});
