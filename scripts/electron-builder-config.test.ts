@@ -1,0 +1,127 @@
+// electron-builder.yml is checked here with electron-builder's own loader and validator (the
+// same code `electron-builder` runs first), plus a strict pass of its JSON schema with Ajv, and
+// the choices issue 9 asks for. Packaging itself needs Electron's downloads; see
+// packaged-files.test.ts for what can be built offline.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../electron/main/app-identity.ts';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+// electron-builder's internals, resolved from electron-builder itself (they are its dependencies).
+const builderRequire = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
+const appBuilderRequire = createRequire(builderRequire.resolve('app-builder-lib'));
+const { getConfig, validateConfiguration } = appBuilderRequire(
+  'app-builder-lib/out/util/config/config.js',
+) as {
+  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<BuilderConfig>;
+  validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
+};
+const { DebugLogger } = builderRequire('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const schema = JSON.parse(
+  readFileSync(appBuilderRequire.resolve('app-builder-lib/scheme.json'), 'utf8'),
+) as object;
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  productName: string;
+  version: string;
+  scripts: Record<string, string>;
+};
+
+type Target = { target: string; arch: string[] };
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  directories: { buildResources: string; output: string };
+  win: { target: Target[]; icon: string; artifactName: string };
+  nsis: Record<string, unknown> & { include: string; installerIcon: string };
+  mac: { target: Target[]; icon: string; artifactName: string; category: string };
+  dmg: { artifactName: string };
+  linux: { target: Target[]; icon: string; artifactName: string; maintainer: string };
+  deb: { artifactName: string };
+  [key: string]: unknown;
+}
+
+const load = () => getConfig(projectDir, null, null);
+
+/** A draft-07 validator without electron-builder's type coercion: types must be right as written. */
+function strictValidate(config: unknown): string[] {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validate(config) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own validation", async () => {
+    await expect(validateConfiguration(await load(), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('matches the JSON schema strictly (draft-07, no coercion)', async () => {
+    expect((schema as { $schema: string }).$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(strictValidate(await load())).toEqual([]);
+  });
+
+  it('is refused by both validators when wrong', async () => {
+    const config = await load();
+    const wrong = { ...config, nsis: { ...config.nsis, perMachin: false } };
+    await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/configuration.nsis/);
+    expect(strictValidate({ ...config, asar: 'yes' }).length).toBeGreaterThan(0);
+  });
+
+  it('carries the app identity of package.json and the main process', async () => {
+    const config = await load();
+    expect(config.appId).toBe(APP_ID);
+    expect(config.productName).toBe(packageJson.productName);
+    expect(config).not.toHaveProperty('version'); // always package.json's
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's file macros, not JS templates.
+    const macros = ['${version}', '${arch}'];
+    for (const name of ['win', 'mac', 'dmg', 'linux', 'deb'] as const) {
+      for (const macro of macros) expect(config[name].artifactName, name).toContain(macro);
+    }
+  });
+
+  it('builds a per-user NSIS installer with shortcuts and a data choice on uninstall', async () => {
+    const { nsis, win } = await load();
+    expect(win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: false,
+      createStartMenuShortcut: true,
+    });
+    const script = readFileSync(new URL(`../${nsis.include}`, import.meta.url), 'utf8');
+    expect(script).toMatch(
+      /!macro customUnInstall[\s\S]*\$\{ifNot\} \$\{isUpdated\}[\s\S]*MessageBox MB_YESNO/,
+    );
+    expect(script).toMatch(/\/SD IDNO/);
+  });
+
+  it('builds a dmg for both Mac architectures and AppImage plus deb for Linux', async () => {
+    const { mac, linux } = await load();
+    expect(mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
+    expect(linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
+    expect(linux.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('points at icons that exist and unpacks native modules', async () => {
+    const config = await load();
+    for (const icon of [config.win.icon, config.nsis.installerIcon, config.mac.icon, config.linux.icon]) {
+      expect(existsSync(new URL(`../${icon}`, import.meta.url)), icon).toBe(true);
+    }
+    expect(config.asarUnpack).toContain('**/*.node');
+    // Real installers must get keytar built for the target Electron/OS (docs/packaging.md).
+    expect(config.npmRebuild).toBe(true);
+  });
+
+  it('has npm scripts for every platform', () => {
+    expect(packageJson.scripts).toMatchObject({
+      dist: 'electron-vite build && electron-builder',
+      'dist:win': 'electron-vite build && electron-builder --win',
+      'dist:mac': 'electron-vite build && electron-builder --mac',
+      'dist:linux': 'electron-vite build && electron-builder --linux',
+    });
+  });
+});

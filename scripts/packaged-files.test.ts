@@ -1,0 +1,137 @@
+// What an installer would contain, checked offline: the app is built (electron-vite) and packed
+// by electron-builder itself (`--dir`, the step every installer target starts from) into a
+// temporary copy of the project. Only Electron's own binaries are missing here, so an empty
+// stand-in is passed as electronDist; the app.asar it writes is exactly what `files` matched.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const builderRequire = createRequire(require.resolve('electron-builder'));
+const asar = createRequire(builderRequire.resolve('app-builder-lib'))('@electron/asar') as {
+  listPackage(archive: string, options: object): string[];
+  extractFile(archive: string, filename: string): Buffer;
+};
+const packageJson = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+let work: string;
+let archive: string;
+let entries: string[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'packaged-files-'));
+  const app = join(work, 'app');
+  await mkdir(app);
+  // A copy of what electron-builder reads, so parallel builds in the working tree don't interfere.
+  for (const file of ['package.json', 'electron-builder.yml'])
+    await cp(join(projectDir, file), join(app, file));
+  await cp(join(projectDir, 'resources'), join(app, 'resources'), { recursive: true });
+  await symlink(join(projectDir, 'node_modules'), join(app, 'node_modules'), 'dir');
+
+  const electronVite = join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js');
+  await run(process.execPath, [electronVite, 'build', '--outDir', join(app, 'out')], { cwd: projectDir });
+
+  const electronDist = join(work, 'electron-dist');
+  await mkdir(join(electronDist, 'resources'), { recursive: true });
+  await writeFile(join(electronDist, 'electron'), '', { mode: 0o755 });
+  await run(
+    process.execPath,
+    [
+      builderRequire.resolve('electron-builder/cli.js'),
+      '--linux',
+      'dir',
+      '--x64',
+      '--projectDir',
+      app,
+      `--config.electronDist=${electronDist}`,
+      // No Electron headers here; real builds keep npmRebuild on (docs/packaging.md).
+      '--config.npmRebuild=false',
+      `--config.directories.output=${join(work, 'dist')}`,
+    ],
+    { cwd: app, env: { ...process.env, CI: 'true' } },
+  );
+  archive = join(work, 'dist/linux-unpacked/resources/app.asar');
+  entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.split('\\').join('/'));
+}, 180_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const own = () => entries.filter((entry) => entry !== '/node_modules' && !entry.startsWith('/node_modules/'));
+
+describe('the packaged app', () => {
+  it('contains main, preload, renderer, tray icons and package.json', () => {
+    expect(entries).toContain('/package.json');
+    expect(entries).toContain('/out/main/index.js');
+    expect(entries).toContain('/out/preload/index.cjs');
+    expect(entries).toContain('/out/renderer/index.html');
+    expect(entries.some((e) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(e))).toBe(true);
+    expect(entries).toContain('/resources/icons/tray/template/normalTemplate.png');
+    expect(entries).toContain('/resources/icons/tray/light/newEarnings.ico');
+  });
+
+  it('contains no sources, tests, source maps, configs or build-only resources', () => {
+    const forbidden = own().filter(
+      (entry) =>
+        /\.(ts|tsx|mts|cts|map)$/.test(entry) ||
+        /\.test\./.test(entry) ||
+        /^\/(electron|renderer|shared|sandbox|scripts|test|docs|bench)(\/|$)/.test(entry) ||
+        /^\/resources\/(icon\.svg|installer\.nsh|icons\/(png|icon\.|manifest))/.test(entry) ||
+        /^\/(electron-builder\.yml|tsconfig|vitest|biome|playwright|electron\.vite)/.test(entry),
+    );
+    expect(forbidden).toEqual([]);
+    expect(own().every((e) => /^\/(out|resources|package\.json)/.test(e))).toBe(true);
+  });
+
+  it('carries the production dependencies and none of the dev ones', () => {
+    for (const name of Object.keys(packageJson.dependencies)) {
+      expect(entries, name).toContain(`/node_modules/${name}/package.json`);
+    }
+    for (const name of Object.keys(packageJson.devDependencies)) {
+      expect(entries, name).not.toContain(`/node_modules/${name}/package.json`);
+    }
+  });
+
+  it('resolves every package the main bundle imports', async () => {
+    const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
+    const imported = [...main.matchAll(/^import\s[^'"]*["']([^'"]+)["']/gm)].map((m) => m[1] as string);
+    const packages = new Set(
+      imported
+        .filter((s) => !s.startsWith('node:') && !s.startsWith('.') && s !== 'electron')
+        .map((s) =>
+          s
+            .split('/')
+            .slice(0, s.startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
+    );
+    expect(packages.size).toBeGreaterThan(0);
+    for (const name of packages) expect(entries, name).toContain(`/node_modules/${name}/package.json`);
+  });
+
+  it('gives the sandboxed preload nothing to require but electron', () => {
+    const preload = asar.extractFile(archive, 'out/preload/index.cjs').toString('utf8');
+    const required = new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
+    expect([...required]).toEqual(['electron']);
+  });
+
+  it('unpacks native modules next to the archive', async () => {
+    const native = entries.filter((e) => e.endsWith('.node'));
+    expect(native).toContain('/node_modules/keytar/build/Release/keytar.node');
+    for (const file of native) expect(existsSync(join(`${archive}.unpacked`, file)), file).toBe(true);
+    const packaged = JSON.parse(await readFile(join(work, 'app/package.json'), 'utf8')) as { main: string };
+    expect(entries).toContain(`/${packaged.main}`);
+  });
+});
