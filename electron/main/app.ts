@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
 import { createMainWindow, guardWebContents } from './main-window.ts';
@@ -22,6 +23,12 @@ export interface RunningApp {
 }
 
 export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = process.env): RunningApp {
+  // Dev (electron-vite dev) serves the renderer itself; the packaged app uses app://.
+  const devUrl = env.ELECTRON_RENDERER_URL;
+  const entryUrl = devUrl ?? APP_ENTRY_URL;
+  const appOrigin = devUrl ? originOf(devUrl) : APP_ORIGIN;
+  if (!appOrigin) throw new TypeError(`ELECTRON_RENDERER_URL is not a URL with a host: ${devUrl}`);
+
   // A second launch hands over to the first (second-instance below) and exits at once.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -42,11 +49,6 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
   let companion: Companion | undefined;
   let detachBridge: (() => void) | undefined;
   let closed = false;
-
-  // Dev (electron-vite dev) serves the renderer itself; the packaged app uses app://.
-  const devUrl = env.ELECTRON_RENDERER_URL;
-  const entryUrl = devUrl ?? APP_ENTRY_URL;
-  const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN;
 
   app.on('web-contents-created', (_event, contents) => {
     // Safety net for any web contents other than our window (which guards itself and alone may
@@ -103,6 +105,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
+        // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
+        settings: openSettingsFile({ cwd: app.getPath('userData') }),
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
