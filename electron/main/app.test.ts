@@ -75,7 +75,8 @@ describe('the desktop app', () => {
     // Through the bridge and core to the embedded sandbox over HTTP: either the referral, or the
     // sandbox's own answer that a sign-in is needed first (never a bridge or transport failure).
     const referral = await call('getReferral');
-    if (referral.ok) expect(referral.value).toMatchObject({ link: expect.stringContaining('referral_code=') });
+    if (referral.ok)
+      expect(referral.value).toMatchObject({ link: expect.stringContaining('referral_code=') });
     else expect(referral.error.code).toBe('rejected');
     await quit();
   });
