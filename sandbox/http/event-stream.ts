@@ -10,8 +10,8 @@ import { ApiProblem } from './errors.ts';
 import { resource } from './resource.ts';
 
 export interface EventBell {
-  /** Resolves at the next ring, or after `ms`. */
-  wait(ms: number, signal: AbortSignal): Promise<void>;
+  /** Resolves true at the next ring, false after `ms` or on abort. */
+  wait(ms: number, signal: AbortSignal): Promise<boolean>;
   ring(): void;
 }
 
@@ -20,15 +20,17 @@ export function createEventBell(): EventBell {
   return {
     wait(ms, signal) {
       return new Promise((resolve) => {
-        const done = () => {
+        const finish = (rang: boolean) => {
           clearTimeout(timer);
-          waiters.delete(done);
-          signal.removeEventListener('abort', done);
-          resolve();
+          waiters.delete(ring);
+          signal.removeEventListener('abort', quiet);
+          resolve(rang);
         };
-        const timer = setTimeout(done, ms);
-        waiters.add(done);
-        signal.addEventListener('abort', done, { once: true });
+        const ring = () => finish(true);
+        const quiet = () => finish(false);
+        const timer = setTimeout(quiet, ms);
+        waiters.add(ring);
+        signal.addEventListener('abort', quiet, { once: true });
       });
     },
     ring() {
@@ -66,8 +68,9 @@ export function eventStreamRoute(app: Hono<PartnerEnv>, ctx: ProgramContext, bel
             cursor = Number(event.id);
           }
           if (batch.length > 0) continue;
-          await bell.wait(KEEPALIVE_MS, aborted.signal);
-          if (!aborted.signal.aborted) await stream.write(': keepalive\n\n');
+          const rang = await bell.wait(KEEPALIVE_MS, aborted.signal);
+          // A comment line keeps proxies and idle timers from closing a quiet stream.
+          if (!rang && !aborted.signal.aborted) await stream.write(': keepalive\n\n');
         }
       });
     },
