@@ -37,8 +37,10 @@ function transport(answer: (method: string, input: unknown) => BridgeResult | un
 
 describe('the bridge contract', () => {
   it('splits methods between core and shell, every one with schemas', () => {
-    expectTypeOf<CoreMethodName>().toEqualTypeOf<'getAppInfo' | 'getReferral'>();
-    expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText'>();
+    expectTypeOf<CoreMethodName>().toEqualTypeOf<
+      'getAppInfo' | 'getReferral' | 'getSettings' | 'updateSettings'
+    >();
+    expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
     for (const name of methodNames) {
       expect(bridgeMethods[name].input).toBeDefined();
       expect(bridgeMethods[name].output).toBeDefined();

@@ -8,6 +8,7 @@
 // The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
+import { Settings, SettingsPatch } from './settings.ts';
 
 const NoInput = z.object({}).strict();
 
@@ -25,6 +26,31 @@ export const ReferralView = ReferralInfo.extend({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 
+// 'iVBORw0KGgo' is the base64 of the PNG signature; 8 MB covers any QR image many times over.
+const PngBase64 = z
+  .base64()
+  .max(8_000_000)
+  .refine((data) => data.startsWith('iVBORw0KGgo'), 'Not a PNG image.');
+
+/** A plain file name (no folders), with the extension its type calls for. */
+const FileName = z
+  .string()
+  .min(1)
+  .max(120)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused on purpose.
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/u, 'A file name without folders or reserved characters.')
+  .refine((value) => !/^\.+$/u.test(value), 'A file name, not a folder reference.');
+const SaveFileInput = z.discriminatedUnion('mime', [
+  z
+    .object({ name: FileName, mime: z.literal('image/png'), dataBase64: PngBase64 })
+    .strict()
+    .refine((input) => input.name.toLowerCase().endsWith('.png'), 'A PNG file name ends in .png.'),
+  z
+    .object({ name: FileName, mime: z.literal('image/svg+xml'), text: z.string().min(1).max(2_000_000) })
+    .strict()
+    .refine((input) => input.name.toLowerCase().endsWith('.svg'), 'An SVG file name ends in .svg.'),
+]);
+
 export const bridgeMethods = {
   getAppInfo: { side: 'core', input: NoInput, output: AppInfo },
   getReferral: { side: 'core', input: NoInput, output: ReferralView },
@@ -33,11 +59,36 @@ export const bridgeMethods = {
     input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
     output: z.object({ copied: z.literal(true) }),
   },
+  getSettings: { side: 'core', input: NoInput, output: Settings },
+  /** Changes only the given fields; answers the settings as saved. */
+  updateSettings: { side: 'core', input: SettingsPatch, output: Settings },
+  /** Opens a link in the system browser or mail client; each shell refuses anything off the
+   * allow-list of electron/core/external-links.ts. */
+  openExternal: {
+    side: 'shell',
+    input: z.object({ url: z.string().min(1).max(8_000) }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
+  /** Saves a file the user names (Electron: a save dialog; browser: a download). */
+  saveFile: {
+    side: 'shell',
+    input: SaveFileInput,
+    /** false when the user cancelled the save dialog. */
+    output: z.object({ saved: z.boolean() }),
+  },
+  /** Puts a PNG image on the clipboard. */
+  copyImage: {
+    side: 'shell',
+    input: z.object({ pngBase64: PngBase64 }).strict(),
+    output: z.object({ copied: z.literal(true) }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
   /** The referral info changed since it was last served (e.g. code reissued). */
   referralChanged: ReferralView,
+  /** The settings changed (from any window, or a reset after a corrupt file). */
+  settingsChanged: Settings,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { AccountsError } from './accounts-client.ts';
 import { createDispatcher } from './bridge-dispatch.ts';
 
@@ -17,7 +18,13 @@ const appInfo = {
 } as const;
 
 function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
-  return { getAppInfo: async () => appInfo, getReferral: async () => referral, ...overrides };
+  return {
+    getAppInfo: async () => appInfo,
+    getReferral: async () => referral,
+    getSettings: async () => DEFAULT_SETTINGS,
+    updateSettings: async () => DEFAULT_SETTINGS,
+    ...overrides,
+  };
 }
 
 describe('bridge dispatcher', () => {

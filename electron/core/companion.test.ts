@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildReferralLink } from '../../shared/referral-link.ts';
 import { json, type ScriptedServer, startScriptedServer } from '../../test/support/scripted-server.ts';
 import { startCompanion } from './companion.ts';
+import { createMemorySettingsStorage } from './settings/settings-storage.ts';
 
 const profile = { partnerId: 'p1', email: 'demo@example.com', displayName: 'Demo Partner' };
 const linkBase = 'https://accounts.quantower.com/referral';
@@ -30,6 +31,7 @@ describe('startCompanion', () => {
       version: '1.2.3',
       shell: 'browser',
       startDemoSandbox,
+      settings: createMemorySettingsStorage(),
     });
     expect(startDemoSandbox).not.toHaveBeenCalled();
     expect(await companion.handlers.getAppInfo({})).toEqual({
@@ -53,6 +55,7 @@ describe('startCompanion', () => {
       version: '1.0.0',
       shell: 'electron',
       startDemoSandbox: async () => ({ url: s.url, close }),
+      settings: createMemorySettingsStorage(),
     });
     expect(companion.info.mode).toBe('demo');
     expect(companion.info.accountsUrl).toBe(s.url);
@@ -62,7 +65,13 @@ describe('startCompanion', () => {
 
   it('refuses a malformed accounts URL up front', async () => {
     await expect(
-      startCompanion({ accountsUrl: 'not a url', version: '1', shell: 'browser', startDemoSandbox: vi.fn() }),
+      startCompanion({
+        accountsUrl: 'not a url',
+        version: '1',
+        shell: 'browser',
+        startDemoSandbox: vi.fn(),
+        settings: createMemorySettingsStorage(),
+      }),
     ).rejects.toThrow(TypeError);
   });
 
@@ -74,6 +83,7 @@ describe('startCompanion', () => {
       version: '1',
       shell: 'browser',
       startDemoSandbox: vi.fn(),
+      settings: createMemorySettingsStorage(),
     });
     const seen: unknown[] = [];
     companion.events.subscribe((message) => seen.push(message));
@@ -97,6 +107,7 @@ describe('startCompanion', () => {
       version: '1',
       shell: 'browser',
       startDemoSandbox: vi.fn(),
+      settings: createMemorySettingsStorage(),
     });
     await expect(companion.handlers.getReferral({})).rejects.toMatchObject({ kind: 'invalid-response' });
   });

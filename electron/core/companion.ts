@@ -4,6 +4,8 @@ import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
 import { createAccountsClient } from './accounts-client.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createReferralService } from './referral-service.ts';
+import { createSettingsService } from './settings/settings-service.ts';
+import type { SettingsStorage } from './settings/settings-storage.ts';
 
 export interface DemoSandbox {
   url: string;
@@ -17,6 +19,8 @@ export interface CompanionOptions {
   shell: AppInfo['shell'];
   /** Starts the embedded sandbox for demo mode (injected so tests and shells choose where it lives). */
   startDemoSandbox: () => Promise<DemoSandbox>;
+  /** Where the user's settings live (openSettingsFile in the shell's data directory). */
+  settings: SettingsStorage;
   fetch?: typeof fetch;
 }
 
@@ -38,6 +42,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const referral = createReferralService(accounts, events);
+  const settings = createSettingsService(options.settings, events);
   const info: AppInfo = {
     version: options.version,
     mode: demo ? 'demo' : 'custom',
@@ -48,6 +53,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const handlers = {
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => settings.update(patch),
   } satisfies CoreHandlers;
 
   return {

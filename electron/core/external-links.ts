@@ -1,6 +1,7 @@
 // Which URLs the companion may hand to the system browser or mail client. Both shells use this
 // (Electron's shell.openExternal, the browser shell's window.open), so a link the UI did not
 // expect never leaves the app: exact hosts over https only, plus mailto: for e-mail sharing.
+import { SHARE_HOSTS } from '../../shared/share-targets.ts';
 
 /** Exact host names, never suffixes: `evil-quantower.com` or `quantower.com.evil` do not match. */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze([
@@ -8,6 +9,8 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze([
   'www.quantower.com',
   'quantower.com',
   't.me',
+  // The share targets' endpoints (Telegram, X, Facebook, WhatsApp, LinkedIn, Reddit), from the one list.
+  ...SHARE_HOSTS.filter((host) => host !== 't.me'),
 ]);
 
 /** Why a URL may not be opened outside the app, or null when it may. */

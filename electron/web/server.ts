@@ -16,6 +16,7 @@ import { createDispatcher } from '../core/bridge-dispatch.ts';
 import { type Companion, type DemoSandbox, startCompanion } from '../core/companion.ts';
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { loadRendererPage, loadWebBridge, WEB_BRIDGE_PATH } from './renderer-page.ts';
 import {
   checkHost,
@@ -37,7 +38,7 @@ const HOST = '127.0.0.1';
 export interface BrowserShellOptions {
   /** The accounts API base URL; absent: demo mode on the embedded sandbox. */
   accountsUrl?: string | undefined;
-  /** Where demo mode keeps its sandbox database. */
+  /** Where demo mode keeps its sandbox database, and where the settings file lives. */
   dataDir: string;
   /** Default 0: any free port. */
   port?: number;
@@ -79,6 +80,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     version: options.version ?? readPackageVersion(),
     accountsUrl: options.accountsUrl,
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
+    settings: openSettingsFile({ cwd: options.dataDir }),
   });
 
   const secret = createSecret();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../electron/core/bridge-dispatch.ts';
 import { type Companion, startCompanion } from '../../electron/core/companion.ts';
+import { createMemorySettingsStorage } from '../../electron/core/settings/settings-storage.ts';
 import { ReferralInfo } from '../../shared/accounts-api.ts';
 import { parseReferralCode } from '../../shared/referral-link.ts';
 import { type SandboxProcess, spawnSandbox } from '../support/sandbox-process.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     version: '0.0.0-test',
     shell: 'browser',
     startDemoSandbox: vi.fn(),
+    settings: createMemorySettingsStorage(),
   });
 });
 
