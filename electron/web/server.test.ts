@@ -134,7 +134,7 @@ describe('the bridge over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/u);
     const result = envelope(response);
-    expect(result.ok).toBe(true);
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
     const served = (await (await fetch(new URL('api/v1/referral', sandbox.url))).json()) as ReferralInfo;
     const view = (result as { value: ReferralView }).value;
     expect(view.link).toBe(served.link);

@@ -1,17 +1,11 @@
 // The browser shell's page script: its equivalent of Electron's preload. Loaded as a classic
 // script before the app, it defines window.companion with the same createBridgeApi() the preload
 // uses, over HTTP (calls) and Server-Sent Events (events) to the shell that served this page.
-// Shell-side methods are answered here, by the browser's own capabilities.
+// Shell-side methods are answered in the page (shell-handlers.ts).
 
-import {
-  type BridgeApi,
-  BridgeError,
-  type BridgeResult,
-  type EventName,
-  type MethodName,
-  type ShellHandlers,
-} from '../../../shared/bridge.ts';
+import type { BridgeApi, BridgeResult, EventName, MethodName } from '../../../shared/bridge.ts';
 import { type BridgeTransport, createBridgeApi } from '../../../shared/bridge-client.ts';
+import { createPageShellHandlers } from './shell-handlers.ts';
 
 const CALL_PATH = '/bridge/call/';
 const EVENTS_PATH = '/bridge/events';
@@ -82,24 +76,8 @@ function createEventChannel() {
 
 const transport: BridgeTransport = { invoke, subscribe: createEventChannel() };
 
-// Typed as ShellHandlers so a new shell method in the contract fails to compile until handled here.
-const shellHandlers: ShellHandlers = {
-  async copyText({ text }) {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch (error) {
-      throw new BridgeError({
-        code: 'forbidden',
-        message: `The browser refused to copy: ${error instanceof Error ? error.message : String(error)}`,
-        retryable: true,
-      });
-    }
-    return { copied: true };
-  },
-};
-
 const api: BridgeApi = createBridgeApi(
   transport,
-  shellHandlers as Partial<Record<MethodName, (input: unknown) => Promise<unknown>>>,
+  createPageShellHandlers() as Partial<Record<MethodName, (input: unknown) => Promise<unknown>>>,
 );
 Object.defineProperty(window, 'companion', { value: api, enumerable: true });

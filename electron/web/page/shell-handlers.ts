@@ -1,0 +1,96 @@
+// The bridge methods the browser shell answers in the page itself, with the browser's own
+// capabilities: the counterpart of electron/main/shell-handlers.ts. Typed as ShellHandlers, so a
+// shell method added to the contract fails to compile until it is handled here too.
+import { BridgeError, type ShellHandlers } from '../../../shared/bridge.ts';
+import { allowedExternalUrl, externalLinkProblem } from '../../core/external-links.ts';
+
+export interface PageCapabilities {
+  writeText(text: string): Promise<void>;
+  writeImage(png: Blob): Promise<void>;
+  /** Follows a link outside the app (new tab, or the mail client for mailto:). */
+  openLink(url: string): void;
+  download(file: Blob, name: string): void;
+}
+
+export function createPageShellHandlers(page: PageCapabilities = browserCapabilities()): ShellHandlers {
+  return {
+    async copyText({ text }) {
+      await refusedAs('copy', () => page.writeText(text));
+      return { copied: true };
+    },
+    async copyImage({ pngBase64 }) {
+      await refusedAs('copy the image', () => page.writeImage(pngBlob(pngBase64)));
+      return { copied: true };
+    },
+    async openExternal({ url }) {
+      const allowed = allowedExternalUrl(url);
+      if (allowed === null) {
+        throw new BridgeError({
+          code: 'forbidden',
+          message: externalLinkProblem(url) ?? 'This link may not be opened.',
+          retryable: false,
+        });
+      }
+      page.openLink(allowed);
+      return { opened: true };
+    },
+    async saveFile(input) {
+      const file =
+        input.mime === 'image/png' ? pngBlob(input.dataBase64) : new Blob([input.text], { type: input.mime });
+      // A download: the browser asks where to save, or saves to its download folder, as set up.
+      page.download(file, input.name);
+      return { saved: true };
+    },
+  };
+}
+
+async function refusedAs(what: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    throw new BridgeError({
+      code: 'forbidden',
+      message: `The browser refused to ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      retryable: true,
+    });
+  }
+}
+
+function pngBlob(base64: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: 'image/png' });
+}
+
+function clickLink(configure: (link: HTMLAnchorElement) => void): void {
+  const link = document.createElement('a');
+  configure(link);
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function browserCapabilities(): PageCapabilities {
+  return {
+    writeText: (text) => navigator.clipboard.writeText(text),
+    writeImage: (png) => navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]),
+    openLink(url) {
+      clickLink((link) => {
+        link.href = url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+      });
+    },
+    download(file, name) {
+      const url = URL.createObjectURL(file);
+      clickLink((link) => {
+        link.href = url;
+        link.download = name;
+      });
+      // The download has started from the click; the URL is no longer needed after that.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+  };
+}
