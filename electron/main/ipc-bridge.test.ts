@@ -26,13 +26,20 @@ function setUp() {
   const window = new FakeBrowserWindow({});
   window.webContents.mainFrame.url = `${APP}/index.html`;
   const events = createEventHub();
+  // Only the methods these tests call; the rest of the contract is core's and the shells' business.
   const handlers = {
     getAppInfo: vi.fn(async () => info),
     getReferral: vi.fn(async () => referral),
-    ...createElectronShellHandlers(),
-  } satisfies AllHandlers;
+    ...createElectronShellHandlers({ window: () => window as never }),
+  };
   const log = vi.fn();
-  const detach = attachIpcBridge({ window: window as never, appOrigin: APP, handlers, events, log });
+  const detach = attachIpcBridge({
+    window: window as never,
+    appOrigin: APP,
+    handlers: handlers as unknown as AllHandlers,
+    events,
+    log,
+  });
   const handler = fakeElectron.ipcMain.handlers.get(BRIDGE_CALL_CHANNEL) as (
     event: unknown,
     method: unknown,
