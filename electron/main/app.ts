@@ -85,7 +85,10 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     if (!companion) return;
     detachBridge?.();
     window = createMainWindow({ preloadPath: join(paths.mainDir, '../preload/index.cjs'), appOrigin });
-    const handlers: AllHandlers = { ...companion.handlers, ...createElectronShellHandlers() };
+    const handlers: AllHandlers = {
+      ...companion.handlers,
+      ...createElectronShellHandlers({ window: () => window }),
+    };
     detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
     void window.loadURL(entryUrl);
   };

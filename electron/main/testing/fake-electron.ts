@@ -68,6 +68,24 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** nativeImage stand-in: "empty" unless the bytes start with the PNG signature. */
+export class FakeNativeImage {
+  readonly buffer: Buffer;
+  constructor(buffer: Buffer) {
+    this.buffer = buffer;
+  }
+  isEmpty() {
+    return !this.buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  }
+}
+
+export class FakeClipboardItem {
+  readonly items: Record<string, Blob | string>;
+  constructor(items: Record<string, Blob | string>) {
+    this.items = items;
+  }
+}
+
 class FakeApp extends EventEmitter {
   platformReady = Promise.resolve();
   requestSingleInstanceLock = vi.fn(() => true);
@@ -97,8 +115,21 @@ function createFake() {
       removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
     },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
-    clipboard: { writeText: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    clipboard: {
+      writeText: vi.fn(async (_text: string) => {}),
+      write: vi.fn(async (_items: FakeClipboardItem[]) => {}),
+    },
+    ClipboardItem: FakeClipboardItem,
+    nativeImage: { createFromBuffer: vi.fn((buffer: Buffer) => new FakeNativeImage(buffer)) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({
+          canceled: true,
+          filePath: '',
+        }),
+      ),
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
       handlers: new Map<string, (request: Request) => Promise<Response>>(),
