@@ -38,7 +38,14 @@ function transport(answer: (method: string, input: unknown) => BridgeResult | un
 describe('the bridge contract', () => {
   it('splits methods between core and shell, every one with schemas', () => {
     expectTypeOf<CoreMethodName>().toEqualTypeOf<
-      'getAppInfo' | 'getReferral' | 'getSettings' | 'updateSettings'
+      | 'getAppInfo'
+      | 'getReferral'
+      | 'getSettings'
+      | 'updateSettings'
+      | 'getSession'
+      | 'signIn'
+      | 'cancelSignIn'
+      | 'signOut'
     >();
     expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
     for (const name of methodNames) {

@@ -51,9 +51,49 @@ const SaveFileInput = z.discriminatedUnion('mime', [
     .refine((input) => input.name.toLowerCase().endsWith('.svg'), 'An SVG file name ends in .svg.'),
 ]);
 
+// ---- session (sign-in) -------------------------------------------------------------------
+// What the UI may know about the session: who is signed in and why not. Never a token: tokens
+// stay in core and the keychain.
+
+export const SessionReason = z.object({
+  code: z.enum([
+    'denied', // the user cancelled on the sign-in page
+    'timed-out', // nobody came back from the browser in time
+    'unreachable', // the accounts server could not be reached to sign in
+    'expired', // the accounts server no longer accepts this sign-in (refresh refused, 401)
+    'failed', // anything else; the message says what
+  ]),
+  message: z.string(),
+});
+export type SessionReason = z.infer<typeof SessionReason>;
+
+export const SessionView = z
+  .object({
+    state: z.enum(['signed-out', 'signing-in', 'signed-in']),
+    /** When signed in. */
+    email: z.email().optional(),
+    /** Why the session ended or could not start (absent after a plain sign-out or cancel). */
+    reason: SessionReason.optional(),
+    /** While signing in: the page to open (again) in the browser. */
+    authorizeUrl: z.url().optional(),
+    /** Where the sign-in is kept between runs. */
+    storage: z.enum(['keychain', 'safe-storage', 'memory']),
+    /** Why the storage is a fallback, and what that means for the user. */
+    storageNote: z.string().optional(),
+  })
+  .strict();
+export type SessionView = z.infer<typeof SessionView>;
+
 export const bridgeMethods = {
   getAppInfo: { side: 'core', input: NoInput, output: AppInfo },
   getReferral: { side: 'core', input: NoInput, output: ReferralView },
+  getSession: { side: 'core', input: NoInput, output: SessionView },
+  /** Starts signing in: answers 'signing-in' with the authorizeUrl to open in the browser (the
+   * outcome arrives as sessionChanged), or 'signed-out' with the reason it could not start. */
+  signIn: { side: 'core', input: NoInput, output: SessionView },
+  cancelSignIn: { side: 'core', input: NoInput, output: SessionView },
+  /** Revokes the sign-in at the accounts server and deletes it from this machine. */
+  signOut: { side: 'core', input: NoInput, output: SessionView },
   copyText: {
     side: 'shell',
     input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
@@ -87,6 +127,8 @@ export const bridgeMethods = {
 export const bridgeEvents = {
   /** The referral info changed since it was last served (e.g. code reissued). */
   referralChanged: ReferralView,
+  /** Signed in, out, or signing in; carries the reason when a session ended on its own. */
+  sessionChanged: SessionView,
   /** The settings changed (from any window, or a reset after a corrupt file). */
   settingsChanged: Settings,
 } as const satisfies Record<string, z.ZodType>;

@@ -26,6 +26,18 @@ export interface AccountsClientOptions {
   /** Retries for idempotent requests (GET, PUT, DELETE, HEAD) after network errors, timeouts, 5xx. */
   retries?: number;
   fetch?: typeof fetch;
+  /** Bearer tokens for every request (the session); absent: requests go unauthenticated. */
+  auth?: AccountsAuth;
+}
+
+/** How the client gets and renews access tokens; implemented by the session (session/session.ts). */
+export interface AccountsAuth {
+  /** TEMPORARY: undefined while signed out sends the request without a token (see companion-session.ts). */
+  accessToken(): Promise<string | undefined>;
+  /** The server answered 401 to `rejected`: a fresh token to retry with once, or throws. */
+  renew(rejected: string): Promise<string>;
+  /** The retry was refused too; ends the session and throws. */
+  rejectedAgain(detail: string): Promise<never>;
 }
 
 export interface AccountsClient {
@@ -52,11 +64,32 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+  async function send<S extends z.ZodType>(path: string, schema: S, token?: string): Promise<z.output<S>> {
     try {
-      return (await http.get(path.replace(/^\//u, '')).json(schema)) as z.output<S>;
+      const headers = token ? { authorization: `Bearer ${token}` } : {};
+      return (await http.get(path.replace(/^\//u, ''), { headers }).json(schema)) as z.output<S>;
     } catch (error) {
       throw toAccountsError(error, `GET ${path}`);
+    }
+  }
+
+  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+    const auth = options.auth;
+    if (!auth) return send(path, schema);
+    const token = await auth.accessToken();
+    if (token === undefined) return send(path, schema);
+    try {
+      return await send(path, schema, token);
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+    }
+    // 401: the token may have been revoked or expired early; one shared refresh, one retry.
+    const fresh = await auth.renew(token);
+    try {
+      return await send(path, schema, fresh);
+    } catch (error) {
+      if (isUnauthorized(error)) return auth.rejectedAgain((error as AccountsError).message);
+      throw error;
     }
   }
 
@@ -65,6 +98,10 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     getProfile: () => get(accountsPaths.profile, Profile),
     getReferralInfo: () => get(accountsPaths.referral, ReferralInfo),
   };
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof AccountsError && error.kind === 'http' && error.status === 401;
 }
 
 function toAccountsError(error: unknown, what: string): AccountsError {

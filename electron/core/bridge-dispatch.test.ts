@@ -17,12 +17,18 @@ const appInfo = {
   shell: 'browser',
 } as const;
 
+const signedOut = { state: 'signed-out', storage: 'memory' } as const;
+
 function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
   return {
     getAppInfo: async () => appInfo,
     getReferral: async () => referral,
     getSettings: async () => DEFAULT_SETTINGS,
     updateSettings: async () => DEFAULT_SETTINGS,
+    getSession: async () => signedOut,
+    signIn: async () => signedOut,
+    cancelSignIn: async () => signedOut,
+    signOut: async () => signedOut,
     ...overrides,
   };
 }

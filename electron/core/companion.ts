@@ -4,6 +4,8 @@ import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
 import { createAccountsClient } from './accounts-client.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createReferralService } from './referral-service.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
+import { createCompanionSession } from './session/companion-session.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { SettingsStorage } from './settings/settings-storage.ts';
 
@@ -22,6 +24,12 @@ export interface CompanionOptions {
   /** Where the user's settings live (openSettingsFile in the shell's data directory). */
   settings: SettingsStorage;
   fetch?: typeof fetch;
+  /** Where the sign-in is kept between runs (keychain, safeStorage); default: memory only. */
+  secrets?: SecretStore;
+  /** Demo mode: which embedded sandbox the kept sign-in belongs to (e.g. its data directory). */
+  demoScope?: string;
+  /** How long a sign-in waits for the browser (default 5 minutes). */
+  signInTimeoutMs?: number;
 }
 
 export interface Companion {
@@ -37,8 +45,18 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const accountsUrl = configured ? new URL(configured).toString() : (demo as DemoSandbox).url;
 
   const events = createEventHub();
+  const { session, auth } = createCompanionSession({
+    accountsUrl,
+    demoScope: demo ? (options.demoScope ?? 'default') : undefined,
+    store: options.secrets,
+    events,
+    loadProfile: () => accounts.getProfile(),
+    fetch: options.fetch,
+    signInTimeoutMs: options.signInTimeoutMs,
+  });
   const accounts = createAccountsClient({
     baseUrl: accountsUrl,
+    auth,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const referral = createReferralService(accounts, events);
@@ -53,15 +71,22 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const handlers = {
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
+    getSession: async () => session.view(),
+    signIn: async () => session.signIn(),
+    cancelSignIn: async () => session.cancelSignIn(),
+    signOut: async () => session.signOut(),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
   } satisfies CoreHandlers;
 
+  // A sign-in kept from the last run: signed in at once, refreshed on the first call.
+  await session.restore();
   return {
     info,
     handlers,
     events,
     async close() {
+      await session.close();
       await demo?.close();
     },
   };

@@ -1,0 +1,48 @@
+// Assembles the session for startCompanion: OAuth client on the accounts URL, the secret store
+// entry for that server, events to the UI, and the auth hook the accounts client calls.
+
+import type { AccountsAuth } from '../accounts-client.ts';
+import type { EventHub } from '../event-hub.ts';
+import { createMemorySecretStore, memoryOnlyNote, type SecretStore } from '../secrets/secret-store.ts';
+import { createOAuthClient } from './oauth-client.ts';
+import { createSession, type Session } from './session.ts';
+
+export interface CompanionSessionOptions {
+  accountsUrl: string;
+  /** Demo mode keys the entry by this scope (the sandbox's port changes every run). */
+  demoScope: string | undefined;
+  store: SecretStore | undefined;
+  events: EventHub;
+  loadProfile: () => Promise<{ email: string }>;
+  fetch?: typeof fetch | undefined;
+  signInTimeoutMs?: number | undefined;
+}
+
+export function createCompanionSession(options: CompanionSessionOptions): {
+  session: Session;
+  auth: AccountsAuth;
+} {
+  const store = options.store ?? createMemorySecretStore(memoryOnlyNote(['none was configured']));
+  const session = createSession({
+    oauth: createOAuthClient({
+      accountsUrl: options.accountsUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+    store,
+    storeKey:
+      options.demoScope === undefined
+        ? `session:${options.accountsUrl}`
+        : `demo-session:${options.demoScope}`,
+    loadProfile: options.loadProfile,
+    onChange: (view) => options.events.emit('sessionChanged', view),
+    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+  });
+  const auth: AccountsAuth = {
+    // TEMPORARY, until every test signs in: signed out, calls go without a token and only a
+    // sandbox that still serves its demo partner to anonymous callers answers them.
+    accessToken: async () => (session.view().state === 'signed-in' ? session.getAccessToken() : undefined),
+    renew: (rejected) => session.renewAfterRejection(rejected),
+    rejectedAgain: (detail) => session.rejectedAgain(detail),
+  };
+  return { session, auth };
+}

@@ -1,0 +1,406 @@
+// The signed-in session: the sign-in flow (system browser + loopback redirect), the tokens
+// (access token in memory, refresh token in the secret store), single-flight refresh, and
+// sign-out. Only a token-free SessionView ever leaves this module.
+import { z } from 'zod';
+import { BridgeError, type SessionReason, type SessionView } from '../../../shared/bridge.ts';
+import { AccountsError } from '../accounts-client.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
+import { startLoopbackReceiver } from './loopback-receiver.ts';
+import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
+import { createPkce, createState, type Pkce } from './pkce.ts';
+
+export interface SessionOptions {
+  oauth: OAuthClient;
+  store: SecretStore;
+  /** The secret store entry for this accounts server. */
+  storeKey: string;
+  /** Who signed in; called with the fresh tokens in place (it goes through getAccessToken). */
+  loadProfile: () => Promise<{ email: string }>;
+  onChange: (view: SessionView) => void;
+  /** How long to wait for the browser to come back (default 5 minutes). */
+  signInTimeoutMs?: number;
+  /** Refresh this long before the access token expires (default 60 s). */
+  refreshSkewMs?: number;
+  now?: () => number;
+  startReceiver?: (options: { state: string }) => Promise<LoopbackReceiver>;
+  log?: (message: string) => void;
+}
+
+export interface Session {
+  view(): SessionView;
+  /** Picks up the sign-in kept from an earlier run. */
+  restore(): Promise<SessionView>;
+  signIn(): Promise<SessionView>;
+  cancelSignIn(): Promise<SessionView>;
+  signOut(): Promise<SessionView>;
+  /** A valid access token, refreshed ahead of expiry; throws a 'rejected' BridgeError when signed out. */
+  getAccessToken(): Promise<string>;
+  /** The server answered 401 to `token`: a fresh one to retry with once (shared refresh), or throws. */
+  renewAfterRejection(token: string): Promise<string>;
+  /** The retried request was refused too: the server no longer accepts this sign-in. */
+  rejectedAgain(detail: string): Promise<never>;
+  close(): Promise<void>;
+}
+
+const StoredSession = z.object({ v: z.literal(1), refreshToken: z.string().min(1), email: z.email() });
+
+interface Flow {
+  receiver: LoopbackReceiver;
+  authorizeUrl: string;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface Tokens {
+  refreshToken: string;
+  access: { token: string; expiresAt: number } | undefined;
+}
+
+export function signedOutError(): BridgeError {
+  return new BridgeError({
+    code: 'rejected',
+    message: 'You are signed out: sign in to continue.',
+    retryable: false,
+  });
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { oauth, store, storeKey } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
+  const skewMs = options.refreshSkewMs ?? 60_000;
+  const startReceiver = options.startReceiver ?? startLoopbackReceiver;
+
+  let state: SessionView['state'] = 'signed-out';
+  let email: string | undefined;
+  let reason: SessionReason | undefined;
+  let tokens: Tokens | undefined;
+  let flow: Flow | undefined;
+  let starting: Promise<SessionView> | undefined;
+  let refreshing: Promise<string> | undefined;
+  /** Bumped whenever the session's identity changes, so late answers for an old one are dropped. */
+  let epoch = 0;
+  const receivers = new Set<LoopbackReceiver>();
+
+  function view(): SessionView {
+    return {
+      state,
+      ...(state === 'signed-in' && email ? { email } : {}),
+      ...(reason ? { reason } : {}),
+      ...(state === 'signing-in' && flow ? { authorizeUrl: flow.authorizeUrl } : {}),
+      storage: store.kind,
+      ...(store.note ? { storageNote: store.note } : {}),
+    };
+  }
+
+  function changed(): SessionView {
+    const current = view();
+    options.onChange(current);
+    return current;
+  }
+
+  async function persist(refreshToken: string, who: string): Promise<void> {
+    try {
+      await store.set(storeKey, JSON.stringify({ v: 1, refreshToken, email: who }));
+    } catch (error) {
+      // The session still works for this run; it just will not survive a restart.
+      log(`session: could not save the sign-in to the ${store.kind}: ${messageOf(error)}`);
+    }
+  }
+
+  async function forget(): Promise<void> {
+    try {
+      await store.delete(storeKey);
+    } catch (error) {
+      log(`session: could not delete the sign-in from the ${store.kind}: ${messageOf(error)}`);
+    }
+  }
+
+  async function revokeQuietly(refreshToken: string): Promise<void> {
+    try {
+      await oauth.revoke(refreshToken);
+    } catch (error) {
+      log(`session: revoking a refresh token failed: ${messageOf(error)}`);
+    }
+  }
+
+  function retire(receiver: LoopbackReceiver, afterMs: number): void {
+    const timer = setTimeout(() => {
+      receivers.delete(receiver);
+      void receiver.close();
+    }, afterMs);
+    timer.unref();
+  }
+
+  /** Ends the flow `f` (if still current) in the signed-out state with `why`. */
+  function endFlow(f: Flow, why: SessionReason | undefined, closeNow: boolean): SessionView | undefined {
+    if (flow !== f) return undefined;
+    clearTimeout(f.timer);
+    flow = undefined;
+    if (closeNow) {
+      receivers.delete(f.receiver);
+      void f.receiver.close();
+    } else {
+      // Let the browser fetch the closing page first.
+      retire(f.receiver, 60_000);
+    }
+    state = 'signed-out';
+    reason = why;
+    return changed();
+  }
+
+  async function complete(f: Flow, server: AuthorizationServer, pkce: Pkce, received: ReceivedCallback) {
+    const { params } = received;
+    const fail = (outcome: 'denied' | 'failed', why: SessionReason) => {
+      received.finish(outcome);
+      endFlow(f, why, false);
+    };
+    if (flow !== f) return received.finish('failed');
+    clearTimeout(f.timer);
+    if (params.error) {
+      if (params.error === 'access_denied') {
+        return fail('denied', { code: 'denied', message: 'Sign-in was cancelled on the Quantower page.' });
+      }
+      const detail = params.errorDescription ? `: ${params.errorDescription}` : '';
+      return fail('failed', {
+        code: 'failed',
+        message: `The accounts server refused the sign-in (${params.error}${detail}).`,
+      });
+    }
+    // RFC 9207: the answer must come from the server we asked, not another one in a mix-up.
+    if (server.authorization_response_iss_parameter_supported && params.iss !== server.issuer) {
+      return fail('failed', { code: 'failed', message: 'The sign-in answer came from another server.' });
+    }
+    if (!params.code)
+      return fail('failed', { code: 'failed', message: 'The sign-in answer carried no code.' });
+
+    let issued: TokenSet;
+    try {
+      issued = await oauth.exchangeCode({
+        code: params.code,
+        redirectUri: f.receiver.redirectUri,
+        verifier: pkce.verifier,
+      });
+    } catch (error) {
+      return fail('failed', reasonFor(error));
+    }
+    if (flow !== f) {
+      received.finish('failed');
+      return void revokeQuietly(issued.refreshToken);
+    }
+    epoch += 1;
+    tokens = {
+      refreshToken: issued.refreshToken,
+      access: { token: issued.accessToken, expiresAt: issued.expiresAt },
+    };
+    let profile: { email: string };
+    try {
+      profile = await options.loadProfile();
+    } catch (error) {
+      tokens = undefined;
+      void revokeQuietly(issued.refreshToken);
+      return fail('failed', {
+        code: 'failed',
+        message: `Signed in, but your account could not be read: ${messageOf(error)}`,
+      });
+    }
+    if (flow !== f || !tokens) {
+      received.finish('failed');
+      return;
+    }
+    await persist(tokens.refreshToken, profile.email);
+    received.finish('signed-in');
+    clearTimeout(f.timer);
+    flow = undefined;
+    retire(f.receiver, 60_000);
+    state = 'signed-in';
+    email = profile.email;
+    reason = undefined;
+    changed();
+  }
+
+  async function start(): Promise<SessionView> {
+    let server: AuthorizationServer;
+    try {
+      server = await oauth.discover();
+    } catch (error) {
+      reason = reasonFor(error);
+      return changed();
+    }
+    const pkce = createPkce();
+    const expectedState = createState();
+    const receiver = await startReceiver({ state: expectedState });
+    receivers.add(receiver);
+    const f: Flow = {
+      receiver,
+      authorizeUrl: oauth.authorizeUrl(server, {
+        redirectUri: receiver.redirectUri,
+        state: expectedState,
+        challenge: pkce.challenge,
+      }),
+      timer: setTimeout(() => {
+        endFlow(
+          f,
+          { code: 'timed-out', message: 'Nobody finished signing in in the browser in time.' },
+          true,
+        );
+      }, timeoutMs),
+    };
+    f.timer.unref?.();
+    flow = f;
+    state = 'signing-in';
+    reason = undefined;
+    receiver.callback.then(
+      (received) => complete(f, server, pkce, received),
+      () => {}, // closed: cancel, timeout or shutdown already settled the state
+    );
+    return changed();
+  }
+
+  async function expire(message: string): Promise<void> {
+    epoch += 1;
+    tokens = undefined;
+    email = undefined;
+    state = 'signed-out';
+    reason = { code: 'expired', message };
+    await forget();
+    changed();
+  }
+
+  function refreshShared(): Promise<string> {
+    refreshing ??= (async () => {
+      const started = epoch;
+      const current = tokens;
+      if (!current) throw signedOutError();
+      let issued: TokenSet;
+      try {
+        issued = await oauth.refresh(current.refreshToken);
+      } catch (error) {
+        if (error instanceof OAuthError && error.kind === 'refused') {
+          if (epoch === started)
+            await expire(`Your sign-in has ended: ${error.message}. Please sign in again.`);
+          throw signedOutError();
+        }
+        // Offline or a broken answer: still signed in, the call just fails this time.
+        throw new AccountsError(
+          error instanceof OAuthError && error.kind === 'invalid-response' ? 'invalid-response' : 'network',
+          messageOf(error),
+        );
+      }
+      if (epoch !== started || !tokens) {
+        void revokeQuietly(issued.refreshToken);
+        throw signedOutError();
+      }
+      tokens = {
+        refreshToken: issued.refreshToken,
+        access: { token: issued.accessToken, expiresAt: issued.expiresAt },
+      };
+      if (email) await persist(issued.refreshToken, email);
+      return issued.accessToken;
+    })().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  return {
+    view,
+
+    async restore() {
+      let raw: string | null = null;
+      try {
+        raw = await store.get(storeKey);
+      } catch (error) {
+        log(`session: could not read the saved sign-in from the ${store.kind}: ${messageOf(error)}`);
+      }
+      const saved = raw === null ? undefined : StoredSession.safeParse(safeJson(raw));
+      if (saved && !saved.success) await forget();
+      if (saved?.success && state === 'signed-out' && !tokens) {
+        tokens = { refreshToken: saved.data.refreshToken, access: undefined };
+        email = saved.data.email;
+        state = 'signed-in';
+        reason = undefined;
+        return changed();
+      }
+      return view();
+    },
+
+    signIn() {
+      if (state !== 'signed-out') return Promise.resolve(view());
+      starting ??= start().finally(() => {
+        starting = undefined;
+      });
+      return starting;
+    },
+
+    async cancelSignIn() {
+      if (starting) await starting;
+      return (flow && endFlow(flow, undefined, true)) || view();
+    },
+
+    async signOut() {
+      if (starting) await starting;
+      if (flow) endFlow(flow, undefined, true);
+      const refreshToken = tokens?.refreshToken;
+      epoch += 1;
+      tokens = undefined;
+      email = undefined;
+      state = 'signed-out';
+      reason = undefined;
+      // Revoke first (while the token is still ours to present), then delete it here regardless.
+      if (refreshToken) await revokeQuietly(refreshToken);
+      await forget();
+      return changed();
+    },
+
+    async getAccessToken() {
+      if (!tokens) throw signedOutError();
+      const access = tokens.access;
+      if (access && access.expiresAt - skewMs > now()) return access.token;
+      return refreshShared();
+    },
+
+    async renewAfterRejection(token) {
+      if (!tokens) throw signedOutError();
+      const access = tokens.access;
+      // Another caller already replaced the rejected token.
+      if (access && access.token !== token && access.expiresAt - skewMs > now()) return access.token;
+      if (access?.token === token) tokens.access = undefined;
+      return refreshShared();
+    },
+
+    async rejectedAgain(detail) {
+      if (tokens)
+        await expire(`The accounts server no longer accepts your sign-in (${detail}). Please sign in again.`);
+      throw signedOutError();
+    },
+
+    async close() {
+      if (flow) {
+        clearTimeout(flow.timer);
+        flow = undefined;
+      }
+      await Promise.all([...receivers].map((r) => r.close()));
+      receivers.clear();
+    },
+  };
+}
+
+function reasonFor(error: unknown): SessionReason {
+  if (error instanceof OAuthError && error.kind === 'network')
+    return { code: 'unreachable', message: error.message };
+  return { code: 'failed', message: messageOf(error) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
