@@ -106,7 +106,11 @@ describe('the packaged app', () => {
 
   it('resolves every package the main bundle imports', async () => {
     const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
-    const imported = [...main.matchAll(/^import\s[^'"]*["']([^'"]+)["']/gm)].map((m) => m[1] as string);
+    // Static imports and dynamic import("…") (keytar is loaded lazily).
+    const imported = [
+      ...main.matchAll(/^import\s[^'"]*["']([^'"]+)["']/gm),
+      ...main.matchAll(/\bimport\(\s*["']([^'"]+)["']\s*\)/g),
+    ].map((m) => m[1] as string);
     const packages = new Set(
       imported
         .filter((s) => !s.startsWith('node:') && !s.startsWith('.') && s !== 'electron')
