@@ -246,15 +246,14 @@ describe('ETag', () => {
 describe('event stream', () => {
   /** Reads SSE frames until `count` program events arrived. */
   async function readEvents(response: Response, count: number): Promise<ProgramEvent[]> {
-    const reader = (response.body as ReadableStream<Uint8Array>)
-      .pipeThrough(new TextDecoderStream())
-      .getReader();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
     const events: ProgramEvent[] = [];
     let buffer = '';
     while (events.length < count) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
         const frame = buffer.slice(0, end);

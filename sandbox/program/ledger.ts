@@ -29,6 +29,8 @@ export interface LedgerEntry {
   rateBp?: number | null;
   termsVersion?: number | null;
   purchasedAt?: string | null;
+  /** Default: the clock now. */
+  createdAt?: string;
 }
 
 export function appendEntry(ctx: ProgramContext, entry: LedgerEntry): number {
@@ -51,7 +53,7 @@ export function appendEntry(ctx: ProgramContext, entry: LedgerEntry): number {
     entry.termsVersion ?? null,
     entry.purchasedAt ?? null,
     entry.availableAt,
-    nowIso(ctx),
+    entry.createdAt ?? nowIso(ctx),
   );
   return Number(result.lastInsertRowid);
 }

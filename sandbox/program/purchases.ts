@@ -86,18 +86,39 @@ export function recordPurchase(
     if (partner.disqualifiedAt) return { purchase, commission: null };
     const rate = rateAt(ctx, partner.id, purchasedAt);
     const availableAt = new Date(Date.parse(purchasedAt) + rate.terms.holdDays * DAY_MS).toISOString();
+    const amountCents = commissionCents(paid, rate.rateBp);
     const entryId = appendEntry(ctx, {
       partnerId: partner.id,
       kind: 'commission',
-      amountCents: commissionCents(paid, rate.rateBp),
+      amountCents,
       purchaseId: id,
       referralId: buyer.id,
       rateBp: rate.rateBp,
       termsVersion: rate.terms.version,
       purchasedAt,
       availableAt,
+      createdAt: now,
     });
-    const commission = commissionById(ctx, entryId) as Commission;
+    // Built from what was just written (re-reading it would cost as much as the insert).
+    const commission: Commission = {
+      id: String(entryId),
+      type: 'earned',
+      amountCents,
+      purchase: {
+        id: String(id),
+        referralId: buyer.id,
+        sku: item.sku,
+        listPriceCents: item.priceCents,
+        discountCents: discount,
+        paidCents: paid,
+        purchasedAt,
+      },
+      refundCents: null,
+      rateBp: rate.rateBp,
+      termsVersion: rate.terms.version,
+      recordedAt: now,
+      availableAt,
+    };
     if (options.events !== false)
       appendEvent(ctx, partner.id, 'commission.earned', commissionEventData(commission));
     return { purchase, commission };
