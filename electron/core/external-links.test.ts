@@ -42,4 +42,19 @@ describe('external links', () => {
     expect(allowedExternalUrl('https://example.org/share')).toBeNull();
     expect(Object.isFrozen(EXTERNAL_LINK_HOSTS)).toBe(true);
   });
+
+  it('trusts the exact origin of the accounts server (the sign-in page), and nothing near it', () => {
+    const sandbox = ['http://127.0.0.1:4100'];
+    const authorize = 'http://127.0.0.1:4100/oauth/authorize?client_id=c&state=s';
+    expect(allowedExternalUrl(authorize, EXTERNAL_LINK_HOSTS, sandbox)).toBe(authorize);
+    expect(allowedExternalUrl(authorize)).toBeNull();
+    for (const near of [
+      'http://127.0.0.1:4101/oauth/authorize',
+      'https://127.0.0.1:4100/oauth/authorize',
+      'http://localhost:4100/oauth/authorize',
+      'http://user:pw@127.0.0.1:4100/oauth/authorize',
+    ]) {
+      expect(allowedExternalUrl(near, EXTERNAL_LINK_HOSTS, sandbox)).toBeNull();
+    }
+  });
 });

@@ -13,10 +13,15 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze([
   ...SHARE_HOSTS.filter((host) => host !== 't.me'),
 ]);
 
-/** Why a URL may not be opened outside the app, or null when it may. */
+/**
+ * Why a URL may not be opened outside the app, or null when it may. `origins` are exact origins
+ * also trusted, whatever their scheme and port: the configured accounts server, whose sign-in
+ * page opens in the browser (in demo mode the embedded sandbox on http://127.0.0.1:PORT).
+ */
 export function externalLinkProblem(
   raw: unknown,
   hosts: readonly string[] = EXTERNAL_LINK_HOSTS,
+  origins: readonly string[] = [],
 ): string | null {
   if (typeof raw !== 'string' || raw.length === 0) return 'The link is empty.';
   if (raw.length > 8_000) return 'The link is too long.';
@@ -27,6 +32,7 @@ export function externalLinkProblem(
     return 'The link is not a valid URL.';
   }
   if (url.protocol === 'mailto:') return null;
+  if (origins.includes(url.origin) && !url.username && !url.password) return null;
   if (url.protocol !== 'https:')
     return `Only https and mailto links open outside the app, not ${url.protocol}`;
   // Credentials in a link are a classic spoofing trick (https://quantower.com@evil.example).
@@ -40,6 +46,7 @@ export function externalLinkProblem(
 export function allowedExternalUrl(
   raw: unknown,
   hosts: readonly string[] = EXTERNAL_LINK_HOSTS,
+  origins: readonly string[] = [],
 ): string | null {
-  return externalLinkProblem(raw, hosts) === null ? new URL(raw as string).href : null;
+  return externalLinkProblem(raw, hosts, origins) === null ? new URL(raw as string).href : null;
 }
