@@ -9,6 +9,7 @@ import type { ReferralInfo } from '../../shared/accounts-api.ts';
 import { BridgeResult, type ReferralView } from '../../shared/bridge.ts';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
 import { DEMO_SANDBOX_FILE } from '../core/demo-sandbox.ts';
+import { createMemorySecretStore } from '../core/secrets/secret-store.ts';
 import { type BrowserShell, MAX_BRIDGE_BODY_BYTES, startBrowserShell } from './server.ts';
 import { fakeRendererBuild, type RawResponse, rawRequest } from './test-support.ts';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   const build = await fakeRendererBuild();
   shell = await startBrowserShell({
     accountsUrl: sandbox.url,
+    secrets: createMemorySecretStore(),
     dataDir: await mkdtemp(join(tmpdir(), 'browser-shell-data-')),
     ...build,
   });
@@ -139,6 +141,14 @@ describe('the bridge over HTTP', () => {
     const view = (result as { value: ReferralView }).value;
     expect(view.link).toBe(served.link);
     expect(view.code).toBe(served.code);
+  });
+
+  it('routes the other core methods too (session, settings)', async () => {
+    expect(envelope(await call('getSession', '{}'))).toMatchObject({
+      ok: true,
+      value: { state: 'signed-out', storage: 'memory' },
+    });
+    expect(envelope(await call('getSettings', '{}'))).toMatchObject({ ok: true });
   });
 
   it('reports the browser shell and the configured accounts URL', async () => {
@@ -281,7 +291,11 @@ describe('binding', () => {
 describe('starting', () => {
   it('runs demo mode on the embedded sandbox in the data dir when no accounts URL is given', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'browser-shell-demo-'));
-    const demo = await startBrowserShell({ dataDir, ...(await fakeRendererBuild()) });
+    const demo = await startBrowserShell({
+      dataDir,
+      secrets: createMemorySecretStore(),
+      ...(await fakeRendererBuild()),
+    });
     try {
       expect(demo.companion.info).toMatchObject({ mode: 'demo', shell: 'browser' });
       expect(existsSync(join(dataDir, DEMO_SANDBOX_FILE))).toBe(true);

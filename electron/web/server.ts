@@ -16,6 +16,13 @@ import { createDispatcher } from '../core/bridge-dispatch.ts';
 import { type Companion, type DemoSandbox, startCompanion } from '../core/companion.ts';
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { openKeytarStore } from '../core/secrets/keytar-store.ts';
+import {
+  createMemorySecretStore,
+  DEFAULT_SECRET_SERVICE,
+  memoryOnlyNote,
+  type SecretStore,
+} from '../core/secrets/secret-store.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { loadRendererPage, loadWebBridge, WEB_BRIDGE_PATH } from './renderer-page.ts';
 import {
@@ -48,6 +55,8 @@ export interface BrowserShellOptions {
   webBridgeFile?: string;
   /** Default: package.json's version. */
   version?: string;
+  /** Where the sign-in is kept: default the OS keychain (keytar), else memory with a note why. */
+  secrets?: SecretStore;
   /** Default: the sandbox in dataDir (createDemoSandboxStarter). */
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
@@ -81,6 +90,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     accountsUrl: options.accountsUrl,
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
     settings: openSettingsFile({ cwd: options.dataDir }),
+    secrets: options.secrets ?? (await openSecretStore()),
+    // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
+    demoScope: resolve(options.dataDir),
   });
 
   const secret = createSecret();
@@ -308,6 +320,12 @@ function guard(options: ShellAppOptions): MiddlewareHandler<Env> {
 function refuse(c: Context, status: 400 | 403 | 404 | 413 | 415, error: BridgeFailure): Response {
   const body: BridgeResult = { ok: false, error };
   return c.json(body, status);
+}
+
+/** The keychain where there is one (the browser shell has no Electron safeStorage fallback). */
+async function openSecretStore(): Promise<SecretStore> {
+  const keychain = await openKeytarStore({ service: DEFAULT_SECRET_SERVICE });
+  return keychain.ok ? keychain.store : createMemorySecretStore(memoryOnlyNote([keychain.problem]));
 }
 
 function readPackageVersion(): string {
