@@ -1,10 +1,19 @@
-// `npm run sandbox -- [--port N] [--host H] [--db PATH] [--mode demo|test|standalone]`
+// `npm run sandbox -- [--port N] [--host H] [--db PATH] [--mode demo|test|standalone]` serves;
+// `npm run sandbox -- <command> --url URL …` drives a running sandbox (see operator-cli.ts).
 import { parseArgs } from 'node:util';
+import { operatorCommands, operatorUsage, runOperatorCommand } from './operator-cli.ts';
 import { type SandboxMode, sandboxModes, startSandbox } from './server.ts';
 
-const usage = 'Usage: npm run sandbox -- [--port N] [--host H] [--db PATH] [--mode demo|test|standalone]';
+const usage = `Usage: npm run sandbox -- [--port N] [--host H] [--db PATH] [--mode demo|test|standalone]
+Simulation commands (demo/test mode):
+${operatorUsage()}`;
 
 async function main(): Promise<void> {
+  const [first, ...rest] = process.argv.slice(2);
+  if (first !== undefined && Object.hasOwn(operatorCommands, first)) {
+    process.exitCode = await runOperatorCommand(first, rest);
+    return;
+  }
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
