@@ -13,7 +13,10 @@ function fakePage(overrides: Partial<PageCapabilities> = {}) {
     openLink: vi.fn<PageCapabilities['openLink']>(),
     download: vi.fn<PageCapabilities['download']>(),
   };
-  return { page, handlers: createPageShellHandlers({ ...page, ...overrides }) };
+  return {
+    page,
+    handlers: createPageShellHandlers({ ...page, ...overrides }, async () => ['http://127.0.0.1:4100']),
+  };
 }
 
 async function bytesOf(blob: Blob): Promise<number[]> {
@@ -54,6 +57,18 @@ describe('page shell handlers', () => {
       code: 'forbidden',
     });
     await expect(handlers.openExternal({ url: 'javascript:alert(1)' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(page.openLink).toHaveBeenCalledTimes(1);
+  });
+
+  it("opens the accounts server's own pages (its sign-in), on its exact origin only", async () => {
+    const { page, handlers } = fakePage();
+    await handlers.openExternal({ url: 'http://127.0.0.1:4100/oauth/authorize?x=1' });
+    expect(page.openLink).toHaveBeenCalledWith('http://127.0.0.1:4100/oauth/authorize?x=1');
+    await expect(
+      handlers.openExternal({ url: 'http://127.0.0.1:4101/oauth/authorize' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     expect(page.openLink).toHaveBeenCalledTimes(1);

@@ -2,7 +2,7 @@
 // capabilities: the counterpart of electron/main/shell-handlers.ts. Typed as ShellHandlers, so a
 // shell method added to the contract fails to compile until it is handled here too.
 import { BridgeError, type ShellHandlers } from '../../../shared/bridge.ts';
-import { allowedExternalUrl, externalLinkProblem } from '../../core/external-links.ts';
+import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, externalLinkProblem } from '../../core/external-links.ts';
 
 export interface PageCapabilities {
   writeText(text: string): Promise<void>;
@@ -12,7 +12,11 @@ export interface PageCapabilities {
   download(file: Blob, name: string): void;
 }
 
-export function createPageShellHandlers(page: PageCapabilities = browserCapabilities()): ShellHandlers {
+export function createPageShellHandlers(
+  page: PageCapabilities = browserCapabilities(),
+  /** Exact origins also allowed out: the accounts server, whose sign-in page opens in a new tab. */
+  trustedOrigins: () => Promise<readonly string[]> = async () => [],
+): ShellHandlers {
   return {
     async copyText({ text }) {
       await refusedAs('copy', () => page.writeText(text));
@@ -23,11 +27,12 @@ export function createPageShellHandlers(page: PageCapabilities = browserCapabili
       return { copied: true };
     },
     async openExternal({ url }) {
-      const allowed = allowedExternalUrl(url);
+      const origins = await trustedOrigins();
+      const allowed = allowedExternalUrl(url, EXTERNAL_LINK_HOSTS, origins);
       if (allowed === null) {
         throw new BridgeError({
           code: 'forbidden',
-          message: externalLinkProblem(url) ?? 'This link may not be opened.',
+          message: externalLinkProblem(url, EXTERNAL_LINK_HOSTS, origins) ?? 'This link may not be opened.',
           retryable: false,
         });
       }

@@ -76,8 +76,23 @@ function createEventChannel() {
 
 const transport: BridgeTransport = { invoke, subscribe: createEventChannel() };
 
+// The accounts server's origin, asked of core once: its sign-in page may open in a new tab.
+let accountsOrigin: Promise<readonly string[]> | undefined;
+const trustedOrigins = () => {
+  accountsOrigin ??= api.getAppInfo({}).then(
+    (info) => [new URL(info.accountsUrl).origin],
+    () => {
+      accountsOrigin = undefined;
+      return [];
+    },
+  );
+  return accountsOrigin;
+};
+
 const api: BridgeApi = createBridgeApi(
   transport,
-  createPageShellHandlers() as Partial<Record<MethodName, (input: unknown) => Promise<unknown>>>,
+  createPageShellHandlers(undefined, trustedOrigins) as Partial<
+    Record<MethodName, (input: unknown) => Promise<unknown>>
+  >,
 );
 Object.defineProperty(window, 'companion', { value: api, enumerable: true });
