@@ -6,7 +6,12 @@ import type { BridgeResult } from '../../shared/bridge.ts';
 import { runCompanionApp } from './app.ts';
 import { APP_ENTRY_URL, APP_ID } from './app-identity.ts';
 import { BRIDGE_CALL_CHANNEL } from './ipc-channels.ts';
-import { FakeBrowserWindow, fakeElectron, resetFakeElectron } from './testing/fake-electron.ts';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  fakeElectron,
+  resetFakeElectron,
+} from './testing/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fakeElectron);
 
@@ -88,6 +93,17 @@ describe('the desktop app', () => {
     setPermissionRequestHandler.mock.calls[0]?.[0](null, 'notifications', answer);
     expect(answer).toHaveBeenCalledWith(false);
     expect(setPermissionCheckHandler.mock.calls[0]?.[0]()).toBe(false);
+    await quit();
+  });
+
+  it('holds any other web contents to the same deny-by-default rules, opening nothing', async () => {
+    await start();
+    const other = new FakeWebContents();
+    other.type = 'webview';
+    app.emit('web-contents-created', {}, other);
+    expect(other.navigate('will-navigate', 'https://t.me/quantower')).toBe(true);
+    expect(other.windowOpenHandler?.({ url: 'https://t.me/quantower' })).toEqual({ action: 'deny' });
+    expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
     await quit();
   });
 
