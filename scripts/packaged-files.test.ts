@@ -122,6 +122,8 @@ describe('the packaged app', () => {
         ),
     );
     expect(packages.size).toBeGreaterThan(0);
+    // The embedded demo sandbox's database is Node's builtin SQLite, imported, never bundled.
+    expect(imported).toContain('node:sqlite');
     for (const name of packages) expect(entries, name).toContain(`/node_modules/${name}/package.json`);
   });
 
