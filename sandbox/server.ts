@@ -10,6 +10,7 @@ import { createEventBell } from './http/event-stream.ts';
 import type { OAuthOptions } from './oauth/app.ts';
 import { DEMO_CREDENTIALS, seedDemoCredentials } from './oauth/demo.ts';
 import type { ProgramContext } from './program/context.ts';
+import { seedDemoWorld } from './program/demo-world.ts';
 
 /** demo/test: seeded demo partner and simulation controls; standalone: an empty world. */
 export type SandboxMode = 'demo' | 'test' | 'standalone';
@@ -63,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       baseUrl: () => `${origin}/`,
       onEvents: () => bell.ring(),
     };
+    if (mode === 'demo' && demoPartnerId) seedDemoWorld(ctx, demoPartnerId);
     const app = createSandboxApp({
       ctx,
       bell,
