@@ -9,6 +9,7 @@ describe('parseCliArgs', () => {
       port: 0,
       dataDir: join('/xdg', DATA_DIR_NAME),
       accountsUrl: undefined,
+      keychain: true,
     });
   });
 
@@ -26,7 +27,9 @@ describe('parseCliArgs', () => {
       port: 8123,
       dataDir: '/tmp/x',
       accountsUrl: undefined,
+      keychain: true,
     });
+    expect(parseCliArgs(['--no-keychain'], {})).toMatchObject({ keychain: false });
   });
 
   it('refuses bad values with a clear message', () => {

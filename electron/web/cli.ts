@@ -3,14 +3,16 @@
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createMemorySecretStore, memoryOnlyNote } from '../core/secrets/secret-store.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
 const usage = [
-  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]',
+  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain]',
   '  --port          port on 127.0.0.1 (default: any free port)',
   `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
   '  --accounts-url  the accounts API base URL (default: $COMPANION_ACCOUNTS_URL, else demo mode)',
+  '  --no-keychain   keep the sign-in in memory only, not in the OS keychain (tests, shared machines)',
 ].join('\n');
 
 class UsageError extends Error {}
@@ -19,6 +21,7 @@ export interface CliOptions {
   port: number;
   dataDir: string;
   accountsUrl: string | undefined;
+  keychain: boolean;
 }
 
 export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
@@ -28,10 +31,12 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'accounts-url': { type: 'string' },
+      keychain: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
+    allowNegative: true,
   });
   if (values.help) return 'help';
   if (!/^\d{1,5}$/u.test(values.port) || Number(values.port) > 65_535) {
@@ -46,7 +51,12 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty.');
-  return { port: Number(values.port), dataDir: resolve(dataDir ?? defaultDataDir(env)), accountsUrl };
+  return {
+    port: Number(values.port),
+    dataDir: resolve(dataDir ?? defaultDataDir(env)),
+    accountsUrl,
+    keychain: values.keychain,
+  };
 }
 
 async function main(): Promise<void> {
@@ -63,7 +73,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const shell = await startBrowserShell(options);
+  const shell = await startBrowserShell({
+    ...options,
+    ...(options.keychain ? {} : { secrets: createMemorySecretStore(memoryOnlyNote(['--no-keychain'])) }),
+  });
   const { info } = shell.companion;
   console.log(`Referral Companion for Quantower ${info.version}: browser shell`);
   console.log(

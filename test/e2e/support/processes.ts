@@ -75,12 +75,13 @@ export interface RunningShell extends Running {
   mode: string;
 }
 
-/** `node electron/web/cli.ts --port 0 --data-dir <fresh temp dir> [...args]` */
+/** `node electron/web/cli.ts --port 0 --data-dir <fresh temp dir> --no-keychain [...args]` */
 export async function startShellProcess(args: string[] = []): Promise<RunningShell> {
   const dataDir = await mkdtemp(join(tmpdir(), 'companion-e2e-'));
   const running = await startNodeProcess(
     'electron/web/cli.ts',
-    ['--port', '0', '--data-dir', dataDir, ...args],
+    // Memory only: test sign-ins never reach the keychain of the machine running the tests.
+    ['--port', '0', '--data-dir', dataDir, '--no-keychain', ...args],
     /^COMPANION_ACCOUNTS_URL=.*$/mu,
   );
   const url = running.lines.COMPANION_URL;
