@@ -10,7 +10,11 @@ import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
 import { createMainWindow, guardWebContents } from './main-window.ts';
 import { registerAppScheme, serveRendererFrom } from './renderer-protocol.ts';
+import { openElectronSecretStore } from './secret-store-safe-storage.ts';
 import { createElectronShellHandlers } from './shell-handlers.ts';
+
+/** The safeStorage fallback's encrypted file, in userData. */
+const SESSION_SECRETS_FILE = 'session-secrets.json';
 
 export interface AppPaths {
   /** Directory of the built main bundle (out/main); preload and renderer sit beside it. */
@@ -87,7 +91,11 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     window = createMainWindow({ preloadPath: join(paths.mainDir, '../preload/index.cjs'), appOrigin });
     const handlers: AllHandlers = {
       ...companion.handlers,
-      ...createElectronShellHandlers({ window: () => window }),
+      ...createElectronShellHandlers({
+        window: () => window,
+        // The accounts server's sign-in page opens in the system browser.
+        trustedOrigins: () => (companion ? [new URL(companion.info.accountsUrl).origin] : []),
+      }),
     };
     detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
     void window.loadURL(entryUrl);
@@ -110,6 +118,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
         settings: openSettingsFile({ cwd: app.getPath('userData') }),
+        // The OS keychain, else safeStorage, else memory (the UI says why).
+        secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

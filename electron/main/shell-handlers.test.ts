@@ -45,6 +45,22 @@ describe('Electron shell handlers', () => {
     expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it("opens the accounts server's sign-in page on its exact origin only", async () => {
+    const handlers = createElectronShellHandlers({ trustedOrigins: () => ['http://127.0.0.1:4100'] });
+    const authorize = 'http://127.0.0.1:4100/oauth/authorize?client_id=c';
+    await expect(handlers.openExternal({ url: authorize })).resolves.toEqual({ opened: true });
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(authorize);
+    await expect(
+      handlers.openExternal({ url: 'http://127.0.0.1:4101/oauth/authorize' }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(createElectronShellHandlers().openExternal({ url: authorize })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
   it('puts a PNG on the clipboard as an image', async () => {
     await expect(createElectronShellHandlers().copyImage({ pngBase64: PNG_BASE64 })).resolves.toEqual({
       copied: true,

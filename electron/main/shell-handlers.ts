@@ -3,11 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, type BrowserWindow, ClipboardItem, clipboard, dialog, nativeImage, shell } from 'electron';
 import { BridgeError, type ShellHandlers } from '../../shared/bridge.ts';
-import { allowedExternalUrl, externalLinkProblem } from '../core/external-links.ts';
+import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, externalLinkProblem } from '../core/external-links.ts';
 
 export interface ElectronShellOptions {
   /** The window a save dialog belongs to (modal to it); absent: a free-standing dialog. */
   window?: () => BrowserWindow | undefined;
+  /** Exact origins also allowed out, e.g. the accounts server whose sign-in page opens in the browser. */
+  trustedOrigins?: () => readonly string[];
 }
 
 const FILE_TYPES = {
@@ -23,11 +25,12 @@ export function createElectronShellHandlers(options: ElectronShellOptions = {}):
     },
     openExternal: async ({ url }) => {
       // The same allow-list as every other way out of the app (main-window.ts, the browser shell).
-      const allowed = allowedExternalUrl(url);
+      const origins = options.trustedOrigins?.() ?? [];
+      const allowed = allowedExternalUrl(url, EXTERNAL_LINK_HOSTS, origins);
       if (allowed === null) {
         throw new BridgeError({
           code: 'forbidden',
-          message: externalLinkProblem(url) ?? 'This link may not be opened.',
+          message: externalLinkProblem(url, EXTERNAL_LINK_HOSTS, origins) ?? 'This link may not be opened.',
           retryable: false,
         });
       }

@@ -140,6 +140,13 @@ function createFake() {
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
+    // Like Linux without a keyring: no protection, so the secret store falls back to memory.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => false),
+      encryptString: vi.fn((text: string) => Buffer.from(text)),
+      decryptString: vi.fn((sealed: Buffer) => sealed.toString()),
+      getSelectedStorageBackend: vi.fn(() => 'basic_text'),
+    },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: new (class extends EventEmitter {
       invoke = vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined);
