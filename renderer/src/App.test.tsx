@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError, type ReferralView } from '../../shared/bridge.ts';
 import { App } from './App.tsx';
+import { ShareStoreProvider } from './share/share-context.tsx';
+import { createShareStore } from './share/share-store.ts';
 import { createCompanionStore } from './store/companion-store.ts';
 import { CompanionStoreProvider } from './store/store-context.tsx';
 import { strings } from './strings.ts';
@@ -18,7 +20,9 @@ afterEach(cleanup);
 function renderApp() {
   render(
     <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-      <App />
+      <ShareStoreProvider store={createShareStore(bridge.api)}>
+        <App />
+      </ShareStoreProvider>
     </CompanionStoreProvider>,
   );
 }

@@ -3,6 +3,7 @@ import { DemoBadge } from './components/DemoBadge.tsx';
 import { ErrorState } from './components/ErrorState.tsx';
 import { LoadingState } from './components/LoadingState.tsx';
 import { ReferralCard } from './components/ReferralCard.tsx';
+import { SharePanel } from './share/SharePanel.tsx';
 import { useCompanion } from './store/store-context.tsx';
 import { strings } from './strings.ts';
 
@@ -32,6 +33,11 @@ function ReferralPanel() {
     case 'error':
       return <ErrorState error={referral.error} onRetry={() => void retry()} />;
     case 'ready':
-      return <ReferralCard referral={referral.referral} />;
+      return (
+        <>
+          <ReferralCard referral={referral.referral} />
+          <SharePanel referral={referral.referral} />
+        </>
+      );
   }
 }

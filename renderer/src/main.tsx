@@ -4,6 +4,8 @@ import './styles.css';
 import { App } from './App.tsx';
 import { installedBridge } from './bridge.ts';
 import { BridgeMissing } from './components/BridgeMissing.tsx';
+import { ShareStoreProvider } from './share/share-context.tsx';
+import { createShareStore } from './share/share-store.ts';
 import { createCompanionStore } from './store/companion-store.ts';
 import { CompanionStoreProvider } from './store/store-context.tsx';
 
@@ -15,7 +17,9 @@ createRoot(root).render(
   <StrictMode>
     {bridge ? (
       <CompanionStoreProvider store={createCompanionStore(bridge)}>
-        <App />
+        <ShareStoreProvider store={createShareStore(bridge)}>
+          <App />
+        </ShareStoreProvider>
       </CompanionStoreProvider>
     ) : (
       <BridgeMissing />

@@ -12,6 +12,7 @@ export function CopyLinkButton() {
         className="button button-primary"
         data-testid="copy-link"
         aria-label={strings.copyAccessibleName}
+        aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
         onClick={() => void copyLink()}
       >
         {strings.copy}

@@ -1,4 +1,5 @@
 import type { ReferralView } from '../../../shared/bridge.ts';
+import { CopyCodeButton } from '../share/CopyCodeButton.tsx';
 import { strings } from '../strings.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ReferralQr } from './ReferralQr.tsx';
@@ -28,6 +29,7 @@ export function ReferralCard({ referral }: { referral: ReferralView }) {
         </div>
       </dl>
       <CopyLinkButton />
+      <CopyCodeButton referral={referral} />
       <ReferralQr link={referral.link} />
     </section>
   );

@@ -4,13 +4,20 @@ import { strings } from '../strings.ts';
 
 type Drawn = { link: string; image: QrImage } | { link: string; failed: true };
 
-export function ReferralQr({ link }: { link: string }) {
+export interface ReferralQrProps {
+  link: string;
+  /** Display size to aim for; default QR_TARGET_PX (the large "Show QR" view asks for more). */
+  targetPx?: number;
+  testId?: string;
+}
+
+export function ReferralQr({ link, targetPx, testId = 'referral-qr' }: ReferralQrProps) {
   const [drawn, setDrawn] = useState<Drawn | null>(null);
 
   useEffect(() => {
     let current = true;
     import('../qr/referral-qr.ts')
-      .then(({ referralQrImage }) => referralQrImage(link))
+      .then(({ referralQrImage }) => referralQrImage(link, targetPx))
       .then(
         (image) => current && setDrawn({ link, image }),
         () => current && setDrawn({ link, failed: true }),
@@ -18,7 +25,7 @@ export function ReferralQr({ link }: { link: string }) {
     return () => {
       current = false;
     };
-  }, [link]);
+  }, [link, targetPx]);
 
   // Never show the code of a previous link while the new one is being drawn.
   const shown = drawn?.link === link ? drawn : null;
@@ -37,7 +44,7 @@ export function ReferralQr({ link }: { link: string }) {
         )}
         {shown !== null && 'image' in shown && (
           <img
-            data-testid="referral-qr"
+            data-testid={testId}
             src={shown.image.src}
             width={shown.image.size}
             height={shown.image.size}

@@ -32,3 +32,29 @@ export async function referralQrImage(link: string, targetPx = QR_TARGET_PX): Pr
   });
   return { svg, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, size };
 }
+
+/** Saved and copied images aim for this size: sharp when printed or shown on a large screen. */
+export const QR_EXPORT_TARGET_PX = 1024;
+
+/** The SVG file to save: the same drawing as on screen, at export size. */
+export async function referralQrSvg(link: string, targetPx = QR_EXPORT_TARGET_PX): Promise<string> {
+  return (await referralQrImage(link, targetPx)).svg;
+}
+
+/** A PNG of the code as base64 (for the bridge), drawn by `qrcode` onto a canvas at a whole
+ * number of pixels per module, with the same quiet zone, error correction and colours. */
+export async function referralQrPngBase64(link: string, targetPx = QR_EXPORT_TARGET_PX): Promise<string> {
+  const modules = QRCode.create(link, { errorCorrectionLevel: QR_ERROR_CORRECTION }).modules.size;
+  const withQuietZone = modules + 2 * QR_QUIET_ZONE;
+  const canvas = document.createElement('canvas');
+  await QRCode.toCanvas(canvas, link, {
+    errorCorrectionLevel: QR_ERROR_CORRECTION,
+    margin: QR_QUIET_ZONE,
+    scale: Math.max(2, Math.floor(targetPx / withQuietZone)),
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
+  const dataUrl = canvas.toDataURL('image/png');
+  const prefix = 'data:image/png;base64,';
+  if (!dataUrl.startsWith(prefix)) throw new Error('This browser cannot draw PNG images.');
+  return dataUrl.slice(prefix.length);
+}

@@ -1,6 +1,19 @@
 // A BridgeApi for tests: answers like the real bridge by default, and each answer can be
 // replaced (a failure, or a promise the test settles itself) to drive the UI through every state.
-import type { AppInfo, BridgeApi, EventName, EventPayload, ReferralView } from '../../../shared/bridge.ts';
+import type {
+  AppInfo,
+  BridgeApi,
+  EventName,
+  EventPayload,
+  MethodInput,
+  ReferralView,
+} from '../../../shared/bridge.ts';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  type Settings,
+  SettingsPatch,
+} from '../../../shared/settings.ts';
 
 export const demoReferral: ReferralView = {
   code: 'QT+DEMO/42=',
@@ -43,6 +56,23 @@ export class FakeBridge {
   readonly copiedTexts: string[] = [];
   private readonly listeners = new Set<ReferralListener>();
 
+  /** Settings as the core would keep them; updateSettings validates patches like the dispatcher. */
+  settings: Settings = DEFAULT_SETTINGS;
+  answerSettings: () => Promise<Settings> = async () => this.settings;
+  answerUpdate: (patch: MethodInput<'updateSettings'>) => Promise<Settings> = async (patch) => {
+    this.settings = applySettingsPatch(this.settings, SettingsPatch.parse(patch));
+    return this.settings;
+  };
+  readonly settingsPatches: MethodInput<'updateSettings'>[] = [];
+  private readonly settingsListeners = new Set<(settings: Settings) => void>();
+
+  readonly opened: string[] = [];
+  answerOpen: (url: string) => Promise<{ opened: true }> = async () => ({ opened: true });
+  readonly savedFiles: MethodInput<'saveFile'>[] = [];
+  answerSave: () => Promise<{ saved: boolean }> = async () => ({ saved: true });
+  readonly copiedImages: string[] = [];
+  answerCopyImage: () => Promise<{ copied: true }> = async () => ({ copied: true });
+
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
     getAppInfo: () => {
@@ -57,7 +87,31 @@ export class FakeBridge {
       this.copiedTexts.push(text);
       return this.answerCopy(text);
     },
+    getSettings: () => this.answerSettings(),
+    updateSettings: (patch) => {
+      this.settingsPatches.push(patch);
+      return this.answerUpdate(patch);
+    },
+    openExternal: ({ url }) => {
+      this.opened.push(url);
+      return this.answerOpen(url);
+    },
+    saveFile: (input) => {
+      this.savedFiles.push(input);
+      return this.answerSave();
+    },
+    copyImage: ({ pngBase64 }) => {
+      this.copiedImages.push(pngBase64);
+      return this.answerCopyImage();
+    },
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      if (event === 'settingsChanged') {
+        const typed = listener as (settings: Settings) => void;
+        this.settingsListeners.add(typed);
+        return () => {
+          this.settingsListeners.delete(typed);
+        };
+      }
       if (event !== 'referralChanged') throw new Error(`The fake bridge has no ${event} event.`);
       const typed = listener as ReferralListener;
       this.listeners.add(typed);
@@ -73,5 +127,10 @@ export class FakeBridge {
 
   emitReferralChanged(referral: ReferralView): void {
     for (const listener of this.listeners) listener(referral);
+  }
+
+  emitSettingsChanged(settings: Settings): void {
+    this.settings = settings;
+    for (const listener of this.settingsListeners) listener(settings);
   }
 }
