@@ -47,8 +47,12 @@ export function extendLicense(
   item: CatalogItem,
   at: string,
 ): License {
-  const current = licenseOf(ctx, accountId, item.productId);
-  if (current?.lifetime) {
+  // One row by key: this is on the hot path of every purchase.
+  const current = statement(
+    ctx.db,
+    'SELECT lifetime, available_till AS availableTill FROM licenses WHERE account_id = ? AND product_id = ?',
+  ).get(accountId, item.productId) as { lifetime: number; availableTill: string | null } | undefined;
+  if (current?.lifetime === 1) {
     throw new ProgramError(
       'conflict',
       'already-lifetime',
