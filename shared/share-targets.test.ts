@@ -19,6 +19,7 @@ const messages = [
   'Join me: {link}',
   'Code {code} — скидка 10% + бонус! 🎉👍🏽',
   'Line one\nLine two & more ?x=1#frag',
+  "It's (really) *free*! ~ 'quoted' \"double\" <tag> `tick` \\ back",
   'Spaces  and\ttabs + plus',
   'Русский текст со ссылкой {link} и кодом {code}',
   ...Object.values(DEFAULT_SHARE_MESSAGES),
@@ -44,7 +45,9 @@ describe('share URLs', () => {
         for (const target of SHARE_TARGETS) {
           const url = buildShareUrl(target, { link, message, language: 'en' });
           // Exactly once encoded: nothing a browser might reinterpret is left bare.
-          expect(url).not.toMatch(/[\s+#]|%(?![0-9A-F]{2})/u);
+          expect(url).not.toMatch(/[\s+#'!()*"<>`\\]|%(?![0-9A-F]{2})/u);
+          // Browsers open it exactly as built (their URL parser changes nothing).
+          expect(new URL(url).href).toBe(url);
           const parsed = parseShareUrl(url);
           expect(parsed.target).toBe(target);
           const where = fields[target];

@@ -2,9 +2,10 @@
 // Node-free: the renderer builds them for display and to open, and the external-link allow-list
 // in core takes its share hosts from here, so the list of services exists once.
 //
-// Encoding: every parameter value goes through encodeURIComponent, never URLSearchParams, so a
-// space is %20 (not '+', which some services keep as a plus) and the '+', '/', '=' and '%' of a
-// referral link survive as %2B, %2F, %3D and %25 whichever decoder the service uses.
+// Encoding: every parameter value is percent-encoded as an RFC 3986 unreserved-only string (see
+// encodeValue), never with URLSearchParams, so a space is %20 (not '+', which some services keep
+// as a plus) and the '+', '/', '=' and '%' of a referral link survive as %2B, %2F, %3D and %25
+// whichever decoder the service uses.
 
 export const SHARE_LANGUAGES = ['en', 'ru'] as const;
 export type ShareLanguage = (typeof SHARE_LANGUAGES)[number];
@@ -185,7 +186,7 @@ export function buildShareUrl(target: ShareTarget, input: ShareInput): string {
     .map(([name, value]) => {
       // RFC 6068: line breaks in a mailto: body are CRLF, written %0D%0A.
       const text = target === 'email' ? values[value].replace(/\r?\n/gu, '\r\n') : values[value];
-      return `${name}=${encodeURIComponent(text)}`;
+      return `${name}=${encodeValue(text)}`;
     })
     .join('&');
   const url = `${spec.endpoint}?${query}`;
@@ -195,6 +196,15 @@ export function buildShareUrl(target: ShareTarget, input: ShareInput): string {
     );
   }
   return url;
+}
+
+/** encodeURIComponent leaves !'()* bare; browsers then escape ' themselves in query strings, so
+ * the URL opened would differ from the one built. Encoding them too makes it exact. */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/gu,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Reads a share URL back into its parameters, decoding each exactly once (tests, and a check that
