@@ -48,6 +48,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrades a walking-skeleton (v1) database with its demo partner to the referral program', () => {
+    const path = tempFile();
+    const first = migrations[0];
+    if (!first) throw new Error('no migrations');
+    const old = openSandboxDatabase(path, [first]);
+    seedDemoPartner(old);
+    old.close();
+    const db = openSandboxDatabase(path);
+    expect(db.prepare('SELECT referred_by AS r, disqualified_at AS d FROM accounts').get()).toEqual({
+      r: null,
+      d: null,
+    });
+    expect(db.prepare('SELECT version, rate_bp AS rate FROM terms ORDER BY version').all()).toEqual([
+      { version: 1, rate: 2000 },
+      { version: 2, rate: 1500 },
+    ]);
+    db.close();
+  });
+
   it('rolls a failing migration back entirely and records nothing', () => {
     const db = openSandboxDatabase(':memory:', []);
     expect(() =>
