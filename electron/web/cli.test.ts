@@ -30,6 +30,7 @@ describe('parseCliArgs', () => {
       keychain: true,
     });
     expect(parseCliArgs(['--no-keychain'], {})).toMatchObject({ keychain: false });
+    expect(parseCliArgs(['--sign-in-timeout', '3'], {})).toMatchObject({ signInTimeoutMs: 3000 });
   });
 
   it('refuses bad values with a clear message', () => {
@@ -38,6 +39,8 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--accounts-url', 'ftp://x/'], {})).toThrow(/http\(s\) URL/u);
     expect(() => parseCliArgs(['--accounts-url', 'not a url'], {})).toThrow(/http\(s\) URL/u);
     expect(() => parseCliArgs(['--data-dir', ''], {})).toThrow(/--data-dir/u);
+    expect(() => parseCliArgs(['--sign-in-timeout', '0'], {})).toThrow(/--sign-in-timeout/u);
+    expect(() => parseCliArgs(['--sign-in-timeout', '2.5'], {})).toThrow(/--sign-in-timeout/u);
     expect(() => parseCliArgs(['--what'], {})).toThrow(/Unknown option/u);
   });
 

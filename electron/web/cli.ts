@@ -8,11 +8,12 @@ import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
 const usage = [
-  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain]',
+  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S]',
   '  --port          port on 127.0.0.1 (default: any free port)',
   `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
   '  --accounts-url  the accounts API base URL (default: $COMPANION_ACCOUNTS_URL, else demo mode)',
   '  --no-keychain   keep the sign-in in memory only, not in the OS keychain (tests, shared machines)',
+  '  --sign-in-timeout  seconds a sign-in waits for the browser (default 300)',
 ].join('\n');
 
 class UsageError extends Error {}
@@ -22,6 +23,7 @@ export interface CliOptions {
   dataDir: string;
   accountsUrl: string | undefined;
   keychain: boolean;
+  signInTimeoutMs?: number;
 }
 
 export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
@@ -32,6 +34,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       'data-dir': { type: 'string' },
       'accounts-url': { type: 'string' },
       keychain: { type: 'boolean', default: true },
+      'sign-in-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -49,6 +52,10 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       throw new UsageError(`The accounts URL must be an http(s) URL, got "${accountsUrl}".`);
     }
   }
+  const timeout = values['sign-in-timeout'];
+  if (timeout !== undefined && (!/^\d{1,5}$/u.test(timeout) || Number(timeout) < 1)) {
+    throw new UsageError(`--sign-in-timeout must be a whole number of seconds, got "${timeout}".`);
+  }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty.');
   return {
@@ -56,6 +63,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
     dataDir: resolve(dataDir ?? defaultDataDir(env)),
     accountsUrl,
     keychain: values.keychain,
+    ...(timeout === undefined ? {} : { signInTimeoutMs: Number(timeout) * 1000 }),
   };
 }
 

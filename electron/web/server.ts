@@ -57,6 +57,8 @@ export interface BrowserShellOptions {
   version?: string;
   /** Where the sign-in is kept: default the OS keychain (keytar), else memory with a note why. */
   secrets?: SecretStore;
+  /** How long a sign-in waits for the browser (default: core's 5 minutes). */
+  signInTimeoutMs?: number;
   /** Default: the sandbox in dataDir (createDemoSandboxStarter). */
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
@@ -93,6 +95,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
     demoScope: resolve(options.dataDir),
+    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
 
   const secret = createSecret();
