@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
+import { createMemorySecretStore } from '../electron/core/secrets/secret-store.ts';
 import {
   DEFAULT_RENDERER_DIR,
   DEFAULT_WEB_BRIDGE_FILE,
@@ -79,7 +80,7 @@ async function startStaticServer(): Promise<{ url: string; server: Server }> {
 
 async function startupFigures(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-'));
-  const shell = await startBrowserShell({ dataDir });
+  const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
   const floor = await startStaticServer();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {

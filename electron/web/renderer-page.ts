@@ -1,11 +1,12 @@
 // The renderer's index.html, as the browser shell serves it: the same file Electron loads,
 // plus one classic script that plays the preload's part (it defines window.companion).
-// A classic script runs before any module script, so the app always finds the bridge.
+// Deferred scripts and module scripts run in document order once the page is parsed, so a deferred
+// script placed before the app's module script always runs first, without blocking rendering.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const WEB_BRIDGE_PATH = '/shell/web-bridge.js';
-const BRIDGE_TAG = `<script src="${WEB_BRIDGE_PATH}"></script>`;
+const BRIDGE_TAG = `<script defer src="${WEB_BRIDGE_PATH}"></script>`;
 
 export class RendererBundleError extends Error {
   override name = 'RendererBundleError';

@@ -243,7 +243,7 @@ describe('serving the renderer', () => {
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
-    const bridgeAt = response.body.indexOf('<script src="/shell/web-bridge.js"></script>');
+    const bridgeAt = response.body.indexOf('<script defer src="/shell/web-bridge.js"></script>');
     expect(bridgeAt).toBeGreaterThan(-1);
     expect(bridgeAt).toBeLessThan(response.body.indexOf('<script type="module"'));
   });

@@ -1,5 +1,5 @@
 // Builds the browser shell's page script (page/web-bridge.ts) into one classic script,
-// out/web/web-bridge.js: a classic script runs before the app's module script, like a preload.
+// out/web/web-bridge.js, injected as a deferred script ahead of the app's module script, like a preload.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

@@ -1,5 +1,5 @@
-// The browser shell's page script: its equivalent of Electron's preload. Loaded as a classic
-// script before the app, it defines window.companion with the same createBridgeApi() the preload
+// The browser shell's page script: its equivalent of Electron's preload. Deferred, and placed
+// before the app's module script, it runs first and defines window.companion with the same createBridgeApi() the preload
 // uses, over HTTP (calls) and Server-Sent Events (events) to the shell that served this page.
 // Shell-side methods are answered in the page (shell-handlers.ts).
 
