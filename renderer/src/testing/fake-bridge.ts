@@ -7,6 +7,7 @@ import type {
   EventPayload,
   MethodInput,
   ReferralView,
+  SessionView,
 } from '../../../shared/bridge.ts';
 import {
   applySettingsPatch,
@@ -66,6 +67,9 @@ export class FakeBridge {
   readonly settingsPatches: MethodInput<'updateSettings'>[] = [];
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
 
+  /** Every session method answers this (signed out, kept in memory) unless replaced. */
+  answerSession: () => Promise<SessionView> = async () => ({ state: 'signed-out', storage: 'memory' });
+
   readonly opened: string[] = [];
   answerOpen: (url: string) => Promise<{ opened: true }> = async () => ({ opened: true });
   readonly savedFiles: MethodInput<'saveFile'>[] = [];
@@ -87,6 +91,10 @@ export class FakeBridge {
       this.copiedTexts.push(text);
       return this.answerCopy(text);
     },
+    getSession: () => this.answerSession(),
+    signIn: () => this.answerSession(),
+    cancelSignIn: () => this.answerSession(),
+    signOut: () => this.answerSession(),
     getSettings: () => this.answerSettings(),
     updateSettings: (patch) => {
       this.settingsPatches.push(patch);
