@@ -266,4 +266,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX oauth_access_tokens_by_family ON oauth_access_tokens (family_id);
     `,
   },
+  {
+    version: 4,
+    name: 'commission filter indexes',
+    sql: `
+      -- A referral's commissions, and reversals alone, without walking all of a partner's rows.
+      CREATE INDEX ledger_commissions_by_referral ON ledger (partner_id, referral_id, id)
+        WHERE kind IN ('commission', 'reversal');
+      CREATE INDEX ledger_reversals ON ledger (partner_id, id) WHERE kind = 'reversal';
+    `,
+  },
 ];

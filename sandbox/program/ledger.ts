@@ -159,10 +159,9 @@ export function listCommissions(
   // `kind IN (...)` is repeated verbatim so SQLite can use the partial index.
   const where = ['l.partner_id = ?', "l.kind IN ('commission', 'reversal')"];
   const params: Array<string | number> = [partnerId];
-  if (query.type) {
-    where.push('l.kind = ?');
-    params.push(query.type === 'earned' ? 'commission' : 'reversal');
-  }
+  // Literals, not parameters: SQLite picks a partial index only for a WHERE it can read.
+  if (query.type === 'earned') where.push("l.kind = 'commission'");
+  if (query.type === 'reversed') where.push("l.kind = 'reversal'");
   if (query.referralId) {
     where.push('l.referral_id = ?');
     params.push(query.referralId);
