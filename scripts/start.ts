@@ -103,7 +103,9 @@ function runScript(script: string, args: string[]): Promise<number> {
       shell: !npmCli && process.platform === 'win32',
     },
   );
+  let stopRequested = false;
   const forward = (signal: NodeJS.Signals) => {
+    stopRequested = true;
     if (child.pid === undefined || child.exitCode !== null) return;
     try {
       if (ownGroup) process.kill(-child.pid, signal);
@@ -116,7 +118,8 @@ function runScript(script: string, args: string[]): Promise<number> {
   process.on('SIGTERM', forward);
   process.on('SIGHUP', forward);
   return new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // Stopped on the user's request (Ctrl+C, SIGTERM): npm itself may end by the signal; that is a clean stop.
+    child.on('exit', (code, signal) => resolve(signal && stopRequested ? 0 : (code ?? 1)));
     child.on('error', (error) => {
       console.error(`Cannot run npm run ${script}: ${error.message}`);
       resolve(1);

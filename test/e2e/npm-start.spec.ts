@@ -1,0 +1,60 @@
+// `npm start` where Electron cannot run (no display here, none on CI): it says why in one line,
+// serves the browser shell, prints its URL, and stops every process under it on SIGTERM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+let child: ChildProcess | undefined;
+
+test.afterAll(() => {
+  if (child && child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+});
+
+test('npm start falls back to the browser shell, says why, and stops cleanly', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'companion-npm-start-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, COMPANION_ACCOUNTS_URL: '' };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  delete env.COMPANION_SHELL;
+  child = spawn(process.execPath, ['scripts/start.ts', '--data-dir', dataDir, '--no-keychain'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^COMPANION_URL=(.+)$/mu.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child?.stdout?.on('data', onData);
+    child?.stderr?.on('data', onData);
+    child?.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  expect(output).toMatch(/^Electron cannot run here \((.+)\): serving the browser shell instead\.$/mu);
+
+  await page.goto(url);
+  await expect(page.getByTestId('referral-link')).toBeVisible();
+
+  const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  // The shell itself (a grandchild under npm) is gone too: its port no longer answers.
+  await expect
+    .poll(() =>
+      fetch(url).then(
+        () => 'answering',
+        () => 'gone',
+      ),
+    )
+    .toBe('gone');
+});
