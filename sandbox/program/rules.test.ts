@@ -20,9 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => world.close());
 
-function code(partnerId: string): string {
-  return getAccount(world.ctx.db, partnerId).referralCode;
-}
 function buy(
   buyerId: string,
   sku = 'crypto-1m',
