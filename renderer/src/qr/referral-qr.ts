@@ -2,7 +2,9 @@
 // demand (see ReferralQr), so the generator stays out of the initial bundle.
 import QRCode, { type QRCodeErrorCorrectionLevel } from 'qrcode';
 
-/** 'M' survives a smudged or glare-hit phone capture of a screen and keeps the code small. */
+/** 'M' (15% recovery) survives glare and moiré in a phone's capture of a screen. 'Q' would only
+ * add modules: a screen shows the code undamaged, and fewer, larger modules scan from further
+ * across a desk. The same level is used on screen, in the large view and in saved images. */
 export const QR_ERROR_CORRECTION: QRCodeErrorCorrectionLevel = 'M';
 /** The quiet zone the QR specification asks for, in modules. */
 export const QR_QUIET_ZONE = 4;
