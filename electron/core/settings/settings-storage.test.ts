@@ -67,4 +67,13 @@ describe('the settings file', () => {
       'settings.json.2026-11-21T06-00-00-123Z.invalid',
     ]);
   });
+
+  it('replaces a file damaged while the app runs with the next settings saved', () => {
+    const settings = openSettingsFile({ cwd });
+    writeFileSync(file(), '{ broken');
+    settings.write(custom);
+    expect(settings.read()).toEqual(custom);
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual(custom);
+    expect(openSettingsFile({ cwd }).read()).toEqual(custom);
+  });
 });

@@ -34,14 +34,18 @@ export function openSettingsFile(options: SettingsFileOptions): SettingsFile {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console.warn;
   let setAside: string | undefined;
+  const putAside = (error: InvalidSettingsFileError) => {
+    setAside = `${error.path}.${now().toISOString().replace(/[:.]/gu, '-')}.invalid`;
+    renameSync(error.path, setAside);
+    log(`Settings: ${error.message}; moved the file to ${setAside} and started from the defaults.`);
+  };
+
   let conf: Conf<Settings>;
   try {
     conf = createConf(options.cwd);
   } catch (error) {
     if (!(error instanceof InvalidSettingsFileError)) throw error;
-    setAside = `${error.path}.${now().toISOString().replace(/[:.]/gu, '-')}.invalid`;
-    renameSync(error.path, setAside);
-    log(`Settings: ${error.message}; moved the file to ${setAside} and started from the defaults.`);
+    putAside(error);
     conf = createConf(options.cwd);
   }
   // A fresh or reset store is written at once, so the file on disk is always a complete, valid set.
@@ -50,7 +54,9 @@ export function openSettingsFile(options: SettingsFileOptions): SettingsFile {
 
   return {
     path: conf.path,
-    setAside,
+    get setAside() {
+      return setAside;
+    },
     read: () => current,
     write(settings) {
       const checked = Settings.parse(settings);
