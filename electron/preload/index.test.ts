@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type BridgeApi, BridgeError, methodNames, type ReferralView } from '../../shared/bridge.ts';
+import { type BridgeApi, methodNames, type ReferralView } from '../../shared/bridge.ts';
 import { BRIDGE_CALL_CHANNEL, BRIDGE_EVENT_CHANNEL } from '../main/ipc-channels.ts';
 import { fakeElectron } from '../main/testing/fake-electron.ts';
 
@@ -45,9 +45,27 @@ describe('preload', () => {
     await expect(api.getAppInfo({})).rejects.toMatchObject({ name: 'BridgeError', code: 'forbidden' });
   });
 
+  it('rejects with failures as plain data, since contextBridge keeps only the message of an Error', async () => {
+    fakeElectron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'unavailable', message: 'down', retryable: true },
+    });
+    const failure = await api.getAppInfo({}).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(Error);
+    expect(structuredClone(failure)).toEqual({
+      name: 'BridgeError',
+      code: 'unavailable',
+      message: 'down',
+      retryable: true,
+    });
+  });
+
   it('refuses invalid input before anything crosses IPC', async () => {
     const before = fakeElectron.ipcRenderer.invoke.mock.calls.length;
-    await expect(api.copyText({ text: '' })).rejects.toBeInstanceOf(BridgeError);
+    await expect(api.copyText({ text: '' })).rejects.toMatchObject({
+      name: 'BridgeError',
+      code: 'invalid-input',
+    });
     expect(fakeElectron.ipcRenderer.invoke.mock.calls.length).toBe(before);
   });
 
