@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { json, type ScriptedServer, startScriptedServer } from '../../test/support/scripted-server.ts';
 import { AccountsError, createAccountsClient } from './accounts-client.ts';
 
@@ -83,5 +84,46 @@ describe('accounts client', () => {
     const c = createAccountsClient({ baseUrl: url, retries: 0, timeoutMs: 2_000 });
     await expect(c.getProfile()).rejects.toMatchObject({ kind: 'network' });
     server = await startScriptedServer();
+  });
+
+  it('sends body, headers and query, and never retries a POST unless it is idempotent', async () => {
+    const seen: { body: string; key: string | undefined; query: string }[] = [];
+    server.on('/api/v1/things', (req, res, hit) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on('end', () => {
+        seen.push({
+          body,
+          key: req.headers['idempotency-key'] as string | undefined,
+          query: req.url?.split('?')[1] ?? '',
+        });
+        if (hit === 1) json(res, 503, { error: 'busy', message: 'try later' });
+        else json(res, 201, { id: 'T1' });
+      });
+    });
+    const schema = z.object({ id: z.string() });
+    const c = client({ retries: 2 });
+    const plain = await c
+      .request('/api/v1/things', schema, {
+        method: 'post',
+        json: { amount: 5000 },
+        searchParams: { dry: false, skip: undefined },
+      })
+      .catch((error: unknown) => error);
+    expect(plain).toMatchObject({ kind: 'http', status: 503 });
+    expect(seen).toEqual([{ body: '{"amount":5000}', key: undefined, query: 'dry=false' }]);
+
+    seen.length = 0;
+    server.hits.clear();
+    const safe = await c.request('/api/v1/things', schema, {
+      method: 'post',
+      json: { amount: 5000 },
+      headers: { 'idempotency-key': 'K1' },
+      idempotent: true,
+    });
+    expect(safe).toEqual({ id: 'T1' });
+    expect(seen.map((s) => s.key)).toEqual(['K1', 'K1']);
   });
 });

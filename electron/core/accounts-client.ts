@@ -42,51 +42,92 @@ export interface AccountsAuth {
 
 export interface AccountsClient {
   readonly baseUrl: string;
+  /**
+   * One call to the accounts API, authenticated by the session and validated against `schema`.
+   * Domain modules (earnings, payouts, …) build their endpoints on this, so every request gets the
+   * same auth, refresh-on-401, timeouts, retries and typed errors.
+   */
+  request<S extends z.ZodType>(path: string, schema: S, options?: AccountsRequest): Promise<z.output<S>>;
   getProfile(): Promise<Profile>;
   getReferralInfo(): Promise<ReferralInfo>;
 }
+
+export interface AccountsRequest {
+  method?: 'get' | 'post' | 'put' | 'delete';
+  json?: unknown;
+  searchParams?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /**
+   * POST is retried only when the caller says it is safe (an Idempotency-Key makes a repeat
+   * return the first result instead of filing twice).
+   */
+  idempotent?: boolean;
+}
+
+const RETRIED_METHODS = ['get', 'put', 'delete', 'head'];
 
 export function createAccountsClient(options: AccountsClientOptions): AccountsClient {
   // Contract paths are resolved relative to the base, so a base with a path (a tenant, a proxy
   // prefix) keeps it: 'https://x/tenant/' + 'api/v1/me'.
   const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const retry = {
+    limit: options.retries ?? 2,
+    methods: RETRIED_METHODS,
+    retryOnTimeout: true,
+    backoffLimit: 2_000,
+    jitter: true,
+  };
   const http: KyInstance = ky.create({
     baseUrl,
     timeout: options.timeoutMs ?? 10_000,
-    retry: {
-      limit: options.retries ?? 2,
-      methods: ['get', 'put', 'delete', 'head'],
-      retryOnTimeout: true,
-      backoffLimit: 2_000,
-      jitter: true,
-    },
+    retry,
     headers: { accept: 'application/json' },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function send<S extends z.ZodType>(path: string, schema: S, token?: string): Promise<z.output<S>> {
+  async function send<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    request: AccountsRequest,
+    token?: string,
+  ): Promise<z.output<S>> {
+    const method = request.method ?? 'get';
     try {
-      const headers = token ? { authorization: `Bearer ${token}` } : {};
-      return (await http.get(path.replace(/^\//u, ''), { headers }).json(schema)) as z.output<S>;
+      const searchParams = Object.fromEntries(
+        Object.entries(request.searchParams ?? {}).filter(
+          (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+        ),
+      );
+      return (await http(path.replace(/^\//u, ''), {
+        method,
+        headers: { ...request.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        searchParams,
+        ...(request.json === undefined ? {} : { json: request.json }),
+        ...(request.idempotent ? { retry: { ...retry, methods: [...RETRIED_METHODS, method] } } : {}),
+      }).json(schema)) as z.output<S>;
     } catch (error) {
-      throw toAccountsError(error, `GET ${path}`);
+      throw toAccountsError(error, `${method.toUpperCase()} ${path}`);
     }
   }
 
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    call: AccountsRequest = {},
+  ): Promise<z.output<S>> {
     const auth = options.auth;
-    if (!auth) return send(path, schema);
+    if (!auth) return send(path, schema, call);
     const token = await auth.accessToken();
-    if (token === undefined) return send(path, schema);
+    if (token === undefined) return send(path, schema, call);
     try {
-      return await send(path, schema, token);
+      return await send(path, schema, call, token);
     } catch (error) {
       if (!isUnauthorized(error)) throw error;
     }
     // 401: the token may have been revoked or expired early; one shared refresh, one retry.
     const fresh = await auth.renew(token);
     try {
-      return await send(path, schema, fresh);
+      return await send(path, schema, call, fresh);
     } catch (error) {
       if (isUnauthorized(error)) return auth.rejectedAgain((error as AccountsError).message);
       throw error;
@@ -95,8 +136,9 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
   return {
     baseUrl,
-    getProfile: () => get(accountsPaths.profile, Profile),
-    getReferralInfo: () => get(accountsPaths.referral, ReferralInfo),
+    request,
+    getProfile: () => request(accountsPaths.profile, Profile),
+    getReferralInfo: () => request(accountsPaths.referral, ReferralInfo),
   };
 }
 
