@@ -1,7 +1,11 @@
 // Signs in on the sandbox's sign-in page the way a browser would (GET the page, POST the form),
 // without a browser: for integration tests that need a real OAuth flow against the sandbox.
 import { createHash, randomBytes } from 'node:crypto';
+import { COMPANION_CLIENT } from '../../sandbox/oauth/clients.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/oauth/demo.ts';
+
+/** Tests sign in as the companion's own public client, as a native app would. */
+const TEST_CLIENT_ID = COMPANION_CLIENT.id;
 
 export interface SubmitOptions {
   email?: string;
@@ -74,4 +78,64 @@ function unescapeHtml(text: string): string {
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
     .replaceAll('&amp;', '&');
+}
+
+export interface SandboxTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/**
+ * Signs in to the sandbox as a test client (authorization code + PKCE, the form submitted
+ * without a browser) and returns the tokens: for tests that call the accounts API themselves.
+ * The redirect goes to a loopback port nobody listens on; the code is read from Location.
+ */
+export async function sandboxTokens(
+  accountsUrl: string,
+  options: SubmitOptions = {},
+): Promise<SandboxTokens> {
+  const { verifier, challenge } = pkcePair();
+  const state = randomBytes(16).toString('base64url');
+  const redirectUri = 'http://127.0.0.1:9/callback';
+  const authorize = new URL('oauth/authorize', accountsUrl);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: TEST_CLIENT_ID,
+    redirect_uri: redirectUri,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+  }).toString();
+  const signedIn = await submitSignInForm(authorize.href, options);
+  const redirect = signedIn.location ? new URL(signedIn.location) : undefined;
+  const code = redirect?.searchParams.get('code');
+  if (!code || redirect?.searchParams.get('state') !== state) {
+    throw new Error(
+      `The sandbox did not hand out a code (HTTP ${signedIn.status}): ${signedIn.body.slice(0, 300)}`,
+    );
+  }
+  const response = await fetch(new URL('oauth/token', accountsUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+      client_id: TEST_CLIENT_ID,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: unknown; refresh_token?: unknown };
+  if (!response.ok || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
+    throw new Error(`The sandbox token endpoint answered HTTP ${response.status}: ${JSON.stringify(body)}`);
+  }
+  return { accessToken: body.access_token, refreshToken: body.refresh_token };
+}
+
+/** `Authorization: Bearer …` headers for the demo partner (or `options`' account) of this sandbox. */
+export async function sandboxAuthHeaders(
+  accountsUrl: string,
+  options: SubmitOptions = {},
+): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${(await sandboxTokens(accountsUrl, options)).accessToken}` };
 }
