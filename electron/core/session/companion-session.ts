@@ -18,6 +18,11 @@ export interface CompanionSessionOptions {
   signInTimeoutMs?: number | undefined;
 }
 
+/** The secret store entry of a sign-in: per accounts server, or per demo sandbox (its port changes). */
+export function sessionStoreKey(accountsUrl: string, demoScope: string | undefined): string {
+  return demoScope === undefined ? `session:${accountsUrl}` : `demo-session:${demoScope}`;
+}
+
 export function createCompanionSession(options: CompanionSessionOptions): {
   session: Session;
   auth: AccountsAuth;
@@ -29,10 +34,7 @@ export function createCompanionSession(options: CompanionSessionOptions): {
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
     store,
-    storeKey:
-      options.demoScope === undefined
-        ? `session:${options.accountsUrl}`
-        : `demo-session:${options.demoScope}`,
+    storeKey: sessionStoreKey(options.accountsUrl, options.demoScope),
     loadProfile: options.loadProfile,
     onChange: (view) => options.events.emit('sessionChanged', view),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
