@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { ReferralInfo } from '../../../shared/accounts-api.ts';
-import { sandboxAccessToken } from './sandbox-token.ts';
+import { sandboxAuthHeaders } from '../../support/sandbox-sign-in.ts';
 
 // jsqr is CommonJS (module.exports = jsQR) while its types declare an ES default export.
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
@@ -10,7 +10,7 @@ const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 /** What the accounts server itself serves the demo partner: the reference the UI is compared with. */
 export async function servedReferral(accountsUrl: string): Promise<ReferralInfo> {
   const response = await fetch(new URL('api/v1/referral', accountsUrl), {
-    headers: { authorization: `Bearer ${await sandboxAccessToken(accountsUrl)}` },
+    headers: await sandboxAuthHeaders(accountsUrl),
   });
   expect(response.status).toBe(200);
   return ReferralInfo.parse(await response.json());
