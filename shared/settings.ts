@@ -20,10 +20,50 @@ const ShareMessages = z
   })
   .strict();
 
+export const UiLanguage = z.enum(['system', ...SHARE_LANGUAGES]);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+const UiSettings = z
+  .object({
+    /** The UI's language; 'system' follows the OS/browser locale. */
+    language: UiLanguage.default('system'),
+    /** 'system' follows the OS light/dark preference. */
+    theme: Theme.default('system'),
+  })
+  .strict();
+
+// Auto-apply of the balance to license renewals (issue 6); the decision is core's
+// (electron/core/licenses/auto-apply.ts). Fields without defaults so a patch changes only what it names.
+const AutoApplyRenewals = z
+  .array(z.object({ productId: z.string().min(1).max(64), sku: z.string().min(1).max(64) }).strict())
+  .max(100)
+  .refine(
+    (renewals) => new Set(renewals.map((r) => r.productId)).size === renewals.length,
+    'One renewal option per license.',
+  );
+const AutoApplyWithinDays = z.number().int().min(1).max(90);
+const AutoApplyAction = z.enum(['ask', 'apply']);
+export const LicenseAutoApply = z
+  .object({
+    /** Licenses opted in ("use my balance for the next renewal of …"), each with the option to buy. */
+    renewals: AutoApplyRenewals.default([]),
+    /** Act when the license ends within this many days. */
+    withinDays: AutoApplyWithinDays.default(7),
+    /** Also use the balance when it covers only part of the price (the rest is paid at checkout). */
+    allowPartial: z.boolean().default(false),
+    /** 'ask': offer once and wait for the user; 'apply': apply at once and notify. */
+    action: AutoApplyAction.default('ask'),
+  })
+  .strict();
+export type LicenseAutoApply = z.output<typeof LicenseAutoApply>;
+
 export const Settings = z
   .object({
-    /** The user's language: picks the share message (and later the UI's language). */
+    /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
+    ui: UiSettings.default({ language: 'system', theme: 'system' }),
     share: z
       .object({
         /** Own share message per language; null falls back to DEFAULT_SHARE_MESSAGES. */
@@ -31,6 +71,7 @@ export const Settings = z
       })
       .strict()
       .default({ messages: { en: null, ru: null } }),
+    licenseAutoApply: LicenseAutoApply.default(LicenseAutoApply.parse({})),
   })
   .strict();
 export type Settings = z.output<typeof Settings>;
@@ -41,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 export const SettingsPatch = z
   .object({
     language: Language.optional(),
+    ui: z.object({ language: UiLanguage.optional(), theme: Theme.optional() }).strict().optional(),
     share: z
       .object({
         messages: z
@@ -50,6 +92,15 @@ export const SettingsPatch = z
           })
           .strict()
           .optional(),
+      })
+      .strict()
+      .optional(),
+    licenseAutoApply: z
+      .object({
+        renewals: AutoApplyRenewals.optional(),
+        withinDays: AutoApplyWithinDays.optional(),
+        allowPartial: z.boolean().optional(),
+        action: AutoApplyAction.optional(),
       })
       .strict()
       .optional(),

@@ -3,11 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError, type ReferralView } from '../../shared/bridge.ts';
 import { App } from './App.tsx';
+import { en } from './i18n/resources.ts';
 import { ShareStoreProvider } from './share/share-context.tsx';
 import { createShareStore } from './share/share-store.ts';
+import { AppProviders } from './shell/bridge-context.tsx';
 import { createCompanionStore } from './store/companion-store.ts';
 import { CompanionStoreProvider } from './store/store-context.tsx';
-import { strings } from './strings.ts';
 import { decodeQrSvg, svgFromDataUrl } from './testing/decode-qr-svg.ts';
 import { deferred, demoAppInfo, demoReferral, FakeBridge } from './testing/fake-bridge.ts';
 
@@ -19,11 +20,13 @@ afterEach(cleanup);
 
 function renderApp() {
   render(
-    <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-      <ShareStoreProvider store={createShareStore(bridge.api)}>
-        <App />
-      </ShareStoreProvider>
-    </CompanionStoreProvider>,
+    <AppProviders bridge={bridge.api}>
+      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
+        <ShareStoreProvider store={createShareStore(bridge.api)}>
+          <App />
+        </ShareStoreProvider>
+      </CompanionStoreProvider>
+    </AppProviders>,
   );
 }
 
@@ -40,7 +43,7 @@ describe('the referral screen', () => {
     const loading = screen.getByTestId('loading');
     expect(loading.getAttribute('aria-busy')).toBe('true');
     expect(loading.getAttribute('role')).toBe('status');
-    expect(loading.textContent).toContain(strings.loading);
+    expect(loading.textContent).toContain(en.referral.loading);
 
     await act(async () => answer.resolve(demoReferral));
     expect(screen.queryByTestId('loading')).toBeNull();
@@ -51,7 +54,7 @@ describe('the referral screen', () => {
     expect((await screen.findByTestId('referral-code')).textContent).toBe('QT+DEMO/42=');
     expect(screen.getByTestId('referral-link').textContent).toBe(demoReferral.link);
     expect(screen.getByText('Alex Demo')).toBeTruthy();
-    const qr = await screen.findByRole('img', { name: strings.qrAlt });
+    const qr = await screen.findByRole('img', { name: en.referral.qrAlt });
     expect(qr.getAttribute('data-testid')).toBe('referral-qr');
     expect(await qrText()).toBe(demoReferral.link);
   });
@@ -59,14 +62,14 @@ describe('the referral screen', () => {
   it('copies the exact link and confirms it', async () => {
     const user = userEvent.setup();
     renderApp();
-    const copy = await screen.findByRole('button', { name: strings.copyAccessibleName });
+    const copy = await screen.findByRole('button', { name: en.referral.copyAccessibleName });
     expect(copy.getAttribute('data-testid')).toBe('copy-link');
     expect(screen.queryByTestId('copy-confirmation')).toBeNull();
 
     await user.click(copy);
     expect(bridge.copiedTexts).toEqual([demoReferral.link]);
     const confirmation = await screen.findByTestId('copy-confirmation');
-    expect(confirmation.textContent).toBe(strings.copied);
+    expect(confirmation.textContent).toBe(en.referral.copied);
     expect(confirmation.closest('[role="status"]')).not.toBeNull();
   });
 
@@ -78,7 +81,7 @@ describe('the referral screen', () => {
     await user.click(await screen.findByTestId('copy-link'));
     const alert = await screen.findByTestId('copy-error');
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toContain(strings.copyFailed);
+    expect(alert.textContent).toContain(en.referral.copyFailed);
     expect(alert.textContent).toContain('Clipboard is busy');
     expect(screen.queryByTestId('copy-confirmation')).toBeNull();
   });
@@ -114,11 +117,11 @@ describe('when the accounts server is down', () => {
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain("Can't reach the accounts server");
     expect(error.textContent).toContain('connect ECONNREFUSED 127.0.0.1:4100');
-    expect(error.textContent).not.toContain(strings.errorNotRetryableHint);
+    expect(error.textContent).not.toContain(en.common.errorNotRetryableHint);
     expect(screen.queryByTestId('referral-link')).toBeNull();
 
     bridge.answerReferral = async () => demoReferral;
-    await user.click(screen.getByRole('button', { name: strings.retry }));
+    await user.click(screen.getByRole('button', { name: en.common.retry }));
     expect((await screen.findByTestId('referral-link')).textContent).toBe(demoReferral.link);
     expect(screen.queryByTestId('error-message')).toBeNull();
     expect(bridge.calls.getReferral).toBe(2);
@@ -133,7 +136,7 @@ describe('when the accounts server is down', () => {
     await waitFor(() => expect(bridge.calls.getReferral).toBe(2));
     const retry = await screen.findByTestId('retry');
     expect(document.activeElement).toBe(retry);
-    expect(screen.getByTestId('error-message').textContent).toContain(strings.errorTitles.timeout);
+    expect(screen.getByTestId('error-message').textContent).toContain(en.common.errorTitles.timeout);
   });
 
   it('warns when retrying is unlikely to help', async () => {
@@ -143,8 +146,8 @@ describe('when the accounts server is down', () => {
       );
     renderApp();
     const error = await screen.findByTestId('error-message');
-    expect(error.textContent).toContain(strings.errorTitles['invalid-response']);
-    expect(error.textContent).toContain(strings.errorNotRetryableHint);
+    expect(error.textContent).toContain(en.common.errorTitles['invalid-response']);
+    expect(error.textContent).toContain(en.common.errorNotRetryableHint);
     expect(screen.getByTestId('retry')).toBeTruthy();
   });
 });
@@ -152,7 +155,7 @@ describe('when the accounts server is down', () => {
 describe('the demo badge', () => {
   it('appears in demo mode', async () => {
     renderApp();
-    expect((await screen.findByTestId('demo-badge')).textContent).toBe(strings.demoBadge);
+    expect((await screen.findByTestId('demo-badge')).textContent).toBe(en.common.demoBadge);
   });
 
   it('stays hidden against a configured accounts server', async () => {

@@ -1,43 +1,41 @@
+// The app shell: header, section tabs, the current section. Sections register in shell/sections.ts.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DemoBadge } from './components/DemoBadge.tsx';
-import { ErrorState } from './components/ErrorState.tsx';
-import { LoadingState } from './components/LoadingState.tsx';
-import { ReferralCard } from './components/ReferralCard.tsx';
-import { SharePanel } from './share/SharePanel.tsx';
+import { sections } from './shell/sections.ts';
+import { navigation } from './shell/stores.ts';
+import { Tabs } from './shell/Tabs.tsx';
+import { useApplyPreferences } from './shell/use-preferences.ts';
 import { useCompanion } from './store/store-context.tsx';
-import { strings } from './strings.ts';
 
 export function App() {
+  const { t } = useTranslation();
+  useApplyPreferences();
+  // The referral (and the app info behind the demo badge) loads whichever section is open.
   const start = useCompanion((state) => state.start);
   useEffect(() => start(), [start]);
+  const currentId = navigation.use((state) => state.current);
+  const select = navigation.use((state) => state.select);
+  const current = sections.find((section) => section.id === currentId) ?? sections[0];
+  if (!current) return null;
+  const { Component } = current;
   return (
     <div className="app">
       <header className="app-header">
-        <h1>{strings.appTitle}</h1>
+        <h1>{t('appTitle')}</h1>
         <DemoBadge />
       </header>
-      <main>
-        <ReferralPanel />
+      <nav>
+        <Tabs sections={sections} current={current.id} onSelect={select} />
+      </nav>
+      <main
+        role="tabpanel"
+        id={`section-${current.id}`}
+        data-testid={`section-${current.id}`}
+        aria-labelledby={`tab-${current.id}`}
+      >
+        <Component />
       </main>
     </div>
   );
-}
-
-function ReferralPanel() {
-  const referral = useCompanion((state) => state.referral);
-  const retry = useCompanion((state) => state.retry);
-  switch (referral.status) {
-    case 'idle':
-    case 'loading':
-      return <LoadingState />;
-    case 'error':
-      return <ErrorState error={referral.error} onRetry={() => void retry()} />;
-    case 'ready':
-      return (
-        <>
-          <ReferralCard referral={referral.referral} />
-          <SharePanel referral={referral.referral} />
-        </>
-      );
-  }
 }

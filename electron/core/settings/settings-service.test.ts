@@ -32,11 +32,15 @@ describe('settings over the bridge', () => {
     const { dispatcher, storage, seen } = setup();
     await dispatcher.dispatch('updateSettings', { share: { messages: { en: 'Hi {link}' } } });
     const result = await dispatcher.dispatch('updateSettings', { language: 'ru' });
-    const expected = { language: 'ru', share: { messages: { en: 'Hi {link}', ru: null } } };
+    const expected = {
+      ...DEFAULT_SETTINGS,
+      language: 'ru',
+      share: { messages: { en: 'Hi {link}', ru: null } },
+    };
     expect(result).toEqual({ ok: true, value: expected });
     expect(storage.read()).toEqual(expected);
     expect(seen.map((message) => message.payload)).toEqual([
-      { language: 'en', share: { messages: { en: 'Hi {link}', ru: null } } },
+      { ...DEFAULT_SETTINGS, share: { messages: { en: 'Hi {link}', ru: null } } },
       expected,
     ]);
   });

@@ -12,7 +12,11 @@ beforeEach(() => {
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 const file = () => join(cwd, 'settings.json');
-const custom: Settings = { language: 'ru', share: { messages: { en: 'Hi {link}', ru: null } } };
+const custom: Settings = {
+  ...DEFAULT_SETTINGS,
+  language: 'ru',
+  share: { messages: { en: 'Hi {link}', ru: null } },
+};
 const fixedNow = () => new Date('2026-11-21T06:00:00.123Z');
 
 describe('the settings file', () => {

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useCompanion } from '../store/store-context.tsx';
-import { strings } from '../strings.ts';
 
 export function CopyLinkButton() {
+  const { t } = useTranslation('referral');
   const copy = useCompanion((state) => state.copy);
   const copyLink = useCompanion((state) => state.copyLink);
   return (
@@ -11,23 +12,23 @@ export function CopyLinkButton() {
         type="button"
         className="button button-primary"
         data-testid="copy-link"
-        aria-label={strings.copyAccessibleName}
+        aria-label={t('copyAccessibleName')}
         aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
         onClick={() => void copyLink()}
       >
-        {strings.copy}
+        {t('copy')}
       </button>
       {/* The live region exists before it is filled, so screen readers announce the change. */}
       <p className="copy-feedback" role="status">
         {copy.status === 'copied' && (
           <span className="copied" data-testid="copy-confirmation">
-            {strings.copied}
+            {t('copied')}
           </span>
         )}
       </p>
       {copy.status === 'failed' && (
         <p className="copy-error" role="alert" data-testid="copy-error">
-          {strings.copyFailed} {copy.message}
+          {t('copyFailed')} {copy.message}
         </p>
       )}
     </div>

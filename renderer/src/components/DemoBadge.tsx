@@ -1,12 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useCompanion } from '../store/store-context.tsx';
-import { strings } from '../strings.ts';
 
 export function DemoBadge() {
+  const { t } = useTranslation();
   const demo = useCompanion((state) => state.appInfo?.mode === 'demo');
   if (!demo) return null;
   return (
-    <span className="badge" data-testid="demo-badge" title={strings.demoBadgeHint}>
-      {strings.demoBadge}
+    <span className="badge" data-testid="demo-badge" title={t('demoBadgeHint')}>
+      {t('demoBadge')}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
-import { strings } from '../strings.ts';
 
 export function ErrorState({ error, onRetry }: { error: BridgeFailure; onRetry: () => void }) {
+  const { t } = useTranslation();
   const retryButton = useRef<HTMLButtonElement>(null);
 
   // After a failed retry the old button is gone; put keyboard focus back on the new one
@@ -16,12 +17,12 @@ export function ErrorState({ error, onRetry }: { error: BridgeFailure; onRetry: 
   return (
     <div className="card error">
       <div role="alert" data-testid="error-message">
-        <p className="error-title">{strings.errorTitles[error.code]}</p>
+        <p className="error-title">{t(`errorTitles.${error.code}`)}</p>
         <p className="error-details">
-          <span className="visually-hidden">{strings.errorDetailsLabel}: </span>
+          <span className="visually-hidden">{t('errorDetailsLabel')}: </span>
           {error.message}
         </p>
-        {!error.retryable && <p className="error-hint">{strings.errorNotRetryableHint}</p>}
+        {!error.retryable && <p className="error-hint">{t('errorNotRetryableHint')}</p>}
       </div>
       <button
         ref={retryButton}
@@ -30,7 +31,7 @@ export function ErrorState({ error, onRetry }: { error: BridgeFailure; onRetry: 
         data-testid="retry"
         onClick={onRetry}
       >
-        {strings.retry}
+        {t('retry')}
       </button>
     </div>
   );

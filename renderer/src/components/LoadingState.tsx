@@ -1,10 +1,11 @@
-import { strings } from '../strings.ts';
+import { useTranslation } from 'react-i18next';
 
 export function LoadingState() {
+  const { t } = useTranslation('referral');
   return (
     <div className="card loading" data-testid="loading" role="status" aria-busy="true">
       <span className="spinner" aria-hidden="true" />
-      <span>{strings.loading}</span>
+      <span>{t('loading')}</span>
     </div>
   );
 }

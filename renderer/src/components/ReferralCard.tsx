@@ -1,26 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '../../../shared/bridge.ts';
 import { CopyCodeButton } from '../share/CopyCodeButton.tsx';
-import { strings } from '../strings.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ReferralQr } from './ReferralQr.tsx';
 
 export function ReferralCard({ referral }: { referral: ReferralView }) {
+  const { t } = useTranslation('referral');
   return (
     <section className="card" aria-labelledby="referral-heading">
-      <h2 id="referral-heading">{strings.referralHeading}</h2>
+      <h2 id="referral-heading">{t('heading')}</h2>
       <dl className="fields">
         <div className="field">
-          <dt>{strings.partnerLabel}</dt>
+          <dt>{t('partnerLabel')}</dt>
           <dd data-testid="partner-name">{referral.partner.displayName}</dd>
         </div>
         <div className="field">
-          <dt>{strings.codeLabel}</dt>
+          <dt>{t('codeLabel')}</dt>
           <dd>
             <code data-testid="referral-code">{referral.code}</code>
           </dd>
         </div>
         <div className="field">
-          <dt>{strings.linkLabel}</dt>
+          <dt>{t('linkLabel')}</dt>
           <dd>
             <code className="link" data-testid="referral-link">
               {referral.link}

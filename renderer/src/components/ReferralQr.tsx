@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QrImage } from '../qr/referral-qr.ts';
-import { strings } from '../strings.ts';
 
 type Drawn = { link: string; image: QrImage } | { link: string; failed: true };
 
@@ -12,6 +12,7 @@ export interface ReferralQrProps {
 }
 
 export function ReferralQr({ link, targetPx, testId = 'referral-qr' }: ReferralQrProps) {
+  const { t } = useTranslation('referral');
   const [drawn, setDrawn] = useState<Drawn | null>(null);
 
   useEffect(() => {
@@ -34,12 +35,12 @@ export function ReferralQr({ link, targetPx, testId = 'referral-qr' }: ReferralQ
       <div className="qr-frame">
         {shown === null && (
           <p className="qr-placeholder" role="status" aria-busy="true">
-            {strings.qrLoading}
+            {t('qrLoading')}
           </p>
         )}
         {shown !== null && 'failed' in shown && (
           <p className="qr-placeholder" role="alert">
-            {strings.qrFailed}
+            {t('qrFailed')}
           </p>
         )}
         {shown !== null && 'image' in shown && (
@@ -48,12 +49,12 @@ export function ReferralQr({ link, targetPx, testId = 'referral-qr' }: ReferralQ
             src={shown.image.src}
             width={shown.image.size}
             height={shown.image.size}
-            alt={strings.qrAlt}
+            alt={t('qrAlt')}
             draggable={false}
           />
         )}
       </div>
-      <figcaption>{strings.qrCaption}</figcaption>
+      <figcaption>{t('qrCaption')}</figcaption>
     </figure>
   );
 }

@@ -2,8 +2,8 @@
 // for a phone across the desk. A native modal <dialog>: the page behind is inert (focus stays
 // inside), Esc closes it, and focus goes back to the button that opened it.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReferralQr } from '../components/ReferralQr.tsx';
-import { strings } from '../strings.ts';
 
 /** Room left around the code for the title, hint and Close button. */
 const CHROME_PX = 170;
@@ -13,6 +13,7 @@ export function largeQrTargetPx(width: number, height: number): number {
 }
 
 export function QrDialog({ link, open, onClose }: { link: string; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('share');
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -38,13 +39,13 @@ export function QrDialog({ link, open, onClose }: { link: string; open: boolean;
     >
       {open && (
         <div className="qr-dialog-body">
-          <h2 id="qr-dialog-title">{strings.share.qrDialogTitle}</h2>
+          <h2 id="qr-dialog-title">{t('qrDialogTitle')}</h2>
           <ReferralQr
             link={link}
             targetPx={largeQrTargetPx(window.innerWidth, window.innerHeight)}
             testId="qr-large"
           />
-          <p className="qr-dialog-hint">{strings.share.qrDialogHint}</p>
+          <p className="qr-dialog-hint">{t('qrDialogHint')}</p>
           <button
             type="button"
             className="button button-primary"
@@ -52,7 +53,7 @@ export function QrDialog({ link, open, onClose }: { link: string; open: boolean;
             ref={closeButton}
             onClick={onClose}
           >
-            {strings.share.close}
+            {t('close')}
           </button>
         </div>
       )}

@@ -8,9 +8,10 @@ import {
   SHARE_TARGETS,
 } from '../../../shared/share-targets.ts';
 import { App } from '../App.tsx';
+import { en } from '../i18n/resources.ts';
+import { AppProviders } from '../shell/bridge-context.tsx';
 import { createCompanionStore } from '../store/companion-store.ts';
 import { CompanionStoreProvider } from '../store/store-context.tsx';
-import { strings } from '../strings.ts';
 import { decodeQrSvg, svgFromDataUrl } from '../testing/decode-qr-svg.ts';
 import { demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
 import { ShareStoreProvider } from './share-context.tsx';
@@ -26,16 +27,18 @@ afterEach(cleanup);
 async function renderApp() {
   const { referralQrSvg } = await import('../qr/referral-qr.ts');
   render(
-    <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-      <ShareStoreProvider
-        store={createShareStore(bridge.api, {
-          qr: { png: async () => PNG, svg: referralQrSvg },
-          saveDelayMs: 0,
-        })}
-      >
-        <App />
-      </ShareStoreProvider>
-    </CompanionStoreProvider>,
+    <AppProviders bridge={bridge.api}>
+      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
+        <ShareStoreProvider
+          store={createShareStore(bridge.api, {
+            qr: { png: async () => PNG, svg: referralQrSvg },
+            saveDelayMs: 0,
+          })}
+        >
+          <App />
+        </ShareStoreProvider>
+      </CompanionStoreProvider>
+    </AppProviders>,
   );
   const panel = await screen.findByTestId('share-panel');
   await waitFor(() =>
@@ -52,7 +55,9 @@ describe('the share panel', () => {
     const panel = await renderApp();
     for (const target of SHARE_TARGETS) {
       await user.click(
-        panel.getByRole('button', { name: strings.share.shareOn(strings.share.targets[target]) }),
+        panel.getByRole('button', {
+          name: en.share.shareOn.replace('{{service}}', en.share.targets[target]),
+        }),
       );
     }
     const message = DEFAULT_SHARE_MESSAGES.en.replace('{code}', demoReferral.code);
@@ -124,9 +129,9 @@ describe('the share panel', () => {
   it('copies the code with its own button and confirmation', async () => {
     const user = userEvent.setup();
     await renderApp();
-    await user.click(screen.getByRole('button', { name: strings.share.copyCodeAccessibleName }));
+    await user.click(screen.getByRole('button', { name: en.share.copyCodeAccessibleName }));
     expect(bridge.copiedTexts).toEqual([demoReferral.code]);
-    expect((await screen.findByTestId('copy-code-confirmation')).textContent).toBe(strings.share.codeCopied);
+    expect((await screen.findByTestId('copy-code-confirmation')).textContent).toBe(en.share.codeCopied);
     // The link's confirmation is a different one.
     expect(screen.queryByTestId('copy-confirmation')).toBeNull();
   });
@@ -190,9 +195,7 @@ describe('the share panel', () => {
     await user.click(screen.getByTestId('save-svg'));
     expect(await screen.findByTestId('save-svg-confirmation')).toBeTruthy();
     await user.click(screen.getByTestId('copy-image'));
-    expect((await screen.findByTestId('copy-image-confirmation')).textContent).toBe(
-      strings.share.imageCopied,
-    );
+    expect((await screen.findByTestId('copy-image-confirmation')).textContent).toBe(en.share.imageCopied);
 
     expect(bridge.savedFiles.map((file) => file.mime)).toEqual(['image/png', 'image/svg+xml']);
     const svg = bridge.savedFiles[1] as { text: string };

@@ -2,6 +2,7 @@
 // code to show large, save as PNG or SVG, or copy as an image. Keyboard shortcuts copy the link
 // and the code from anywhere in the window.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/settings.ts';
 import {
   DEFAULT_SHARE_MESSAGES,
@@ -12,7 +13,6 @@ import {
   shareText,
 } from '../../../shared/share-targets.ts';
 import { useCompanion } from '../store/store-context.tsx';
-import { strings } from '../strings.ts';
 import { ActionFeedback } from './ActionFeedback.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { useShare } from './share-context.tsx';
@@ -21,6 +21,7 @@ import { useShareShortcuts } from './use-share-shortcuts.ts';
 import './share.css';
 
 export function SharePanel({ referral }: { referral: ShareReferral }) {
+  const { t } = useTranslation('share');
   const start = useShare((s) => s.start);
   useEffect(() => start(), [start]);
 
@@ -34,16 +35,17 @@ export function SharePanel({ referral }: { referral: ShareReferral }) {
 
   return (
     <section className="card share" aria-labelledby="share-heading" data-testid="share-panel">
-      <h2 id="share-heading">{strings.share.heading}</h2>
+      <h2 id="share-heading">{t('heading')}</h2>
       <MessageEditor referral={referral} />
       <ShareTargets referral={referral} />
       <QrActions referral={referral} />
-      <p className="share-hint">{strings.share.shortcutsHint}</p>
+      <p className="share-hint">{t('shortcutsHint')}</p>
     </section>
   );
 }
 
 function MessageEditor({ referral }: { referral: ShareReferral }) {
+  const { t } = useTranslation('share');
   const settings = useShare((s) => s.settings);
   const language = useShare(currentLanguage);
   const template = useShare((s) => messageTemplate(s, language));
@@ -60,7 +62,7 @@ function MessageEditor({ referral }: { referral: ShareReferral }) {
   return (
     <div className="share-message">
       <fieldset className="share-languages" disabled={settings.status !== 'ready'}>
-        <legend>{strings.share.languageLabel}</legend>
+        <legend>{t('languageLabel')}</legend>
         {SHARE_LANGUAGES.map((option) => (
           <label key={option}>
             <input
@@ -71,11 +73,11 @@ function MessageEditor({ referral }: { referral: ShareReferral }) {
               data-testid={`share-language-${option}`}
               onChange={() => void setLanguage(option)}
             />
-            {strings.share.languages[option]}
+            {t(`languages.${option}`)}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={ids.message}>{strings.share.messageLabel}</label>
+      <label htmlFor={ids.message}>{t('messageLabel')}</label>
       <textarea
         id={ids.message}
         data-testid="share-message"
@@ -89,7 +91,7 @@ function MessageEditor({ referral }: { referral: ShareReferral }) {
         onBlur={() => void flushMessage()}
       />
       <p id={ids.hint} className="share-hint">
-        {strings.share.messageHint}
+        {t('messageHint')}
       </p>
       {problem && (
         <p id={ids.problem} className="copy-error" role="alert" data-testid="share-message-problem">
@@ -98,7 +100,7 @@ function MessageEditor({ referral }: { referral: ShareReferral }) {
       )}
       {settings.status === 'error' && (
         <p className="copy-error" role="alert" data-testid="settings-error">
-          {strings.share.settingsFailed} {settings.error.message}
+          {t('settingsFailed')} {settings.error.message}
         </p>
       )}
       <button
@@ -108,26 +110,27 @@ function MessageEditor({ referral }: { referral: ShareReferral }) {
         disabled={template === DEFAULT_SHARE_MESSAGES[language as Language]}
         onClick={() => void resetMessage(language)}
       >
-        {strings.share.resetMessage}
+        {t('resetMessage')}
       </button>
       <div className="share-preview">
-        <span className="share-preview-label">{strings.share.previewLabel}</span>
+        <span className="share-preview-label">{t('previewLabel')}</span>
         <output data-testid="share-preview" lang={language}>
           {preview}
         </output>
-        <span className="share-hint">{strings.share.previewNote}</span>
+        <span className="share-hint">{t('previewNote')}</span>
       </div>
     </div>
   );
 }
 
 function ShareTargets({ referral }: { referral: ShareReferral }) {
+  const { t } = useTranslation('share');
   const share = useShare((s) => s.share);
   const state = useShare((s) => s.actions.share);
   const usable = useShare((s) => shareMessageProblem(messageTemplate(s, currentLanguage(s))) === null);
   return (
     <div className="share-targets">
-      <h3>{strings.share.targetsLabel}</h3>
+      <h3>{t('targetsLabel')}</h3>
       <div className="share-buttons">
         {SHARE_TARGETS.map((target) => (
           <button
@@ -135,25 +138,21 @@ function ShareTargets({ referral }: { referral: ShareReferral }) {
             type="button"
             className="button button-secondary"
             data-testid={`share-${target}`}
-            aria-label={strings.share.shareOn(strings.share.targets[target])}
+            aria-label={t('shareOn', { service: t(`targets.${target}`) })}
             disabled={!usable}
             onClick={() => void share(target, referral)}
           >
-            {strings.share.targets[target]}
+            {t(`targets.${target}`)}
           </button>
         ))}
       </div>
-      <ActionFeedback
-        state={state}
-        done={strings.share.opened}
-        failed={strings.share.shareFailed}
-        testId="share"
-      />
+      <ActionFeedback state={state} done={t('opened')} failed={t('shareFailed')} testId="share" />
     </div>
   );
 }
 
 function QrActions({ referral }: { referral: ShareReferral }) {
+  const { t } = useTranslation('share');
   const [showing, setShowing] = useState(false);
   const showButton = useRef<HTMLButtonElement>(null);
   const saveImage = useShare((s) => s.saveImage);
@@ -170,7 +169,7 @@ function QrActions({ referral }: { referral: ShareReferral }) {
 
   return (
     <div className="share-qr">
-      <h3>{strings.share.qrLabel}</h3>
+      <h3>{t('qrLabel')}</h3>
       <div className="share-buttons">
         <button
           ref={showButton}
@@ -180,7 +179,7 @@ function QrActions({ referral }: { referral: ShareReferral }) {
           aria-haspopup="dialog"
           onClick={() => setShowing(true)}
         >
-          {strings.share.showQr}
+          {t('showQr')}
         </button>
         <button
           type="button"
@@ -191,7 +190,7 @@ function QrActions({ referral }: { referral: ShareReferral }) {
             void saveImage(referral, 'png');
           }}
         >
-          {strings.share.savePng}
+          {t('savePng')}
         </button>
         <button
           type="button"
@@ -202,7 +201,7 @@ function QrActions({ referral }: { referral: ShareReferral }) {
             void saveImage(referral, 'svg');
           }}
         >
-          {strings.share.saveSvg}
+          {t('saveSvg')}
         </button>
         <button
           type="button"
@@ -213,13 +212,13 @@ function QrActions({ referral }: { referral: ShareReferral }) {
             void copyImage(referral);
           }}
         >
-          {strings.share.copyImage}
+          {t('copyImage')}
         </button>
       </div>
       <ActionFeedback
         state={state}
-        done={last === 'copyImage' ? strings.share.imageCopied : strings.share.saved}
-        failed={strings.share.imageFailed}
+        done={last === 'copyImage' ? t('imageCopied') : t('saved')}
+        failed={t('imageFailed')}
         testId={last === 'copyImage' ? 'copy-image' : last === 'savePng' ? 'save-png' : 'save-svg'}
       />
       <QrDialog link={referral.link} open={showing} onClose={close} />

@@ -69,7 +69,11 @@ describe('the share message', () => {
 
   it('follows settings changed elsewhere', async () => {
     const { store, stop } = await started();
-    bridge.emitSettingsChanged({ language: 'ru', share: { messages: { en: null, ru: 'Новое {link}' } } });
+    bridge.emitSettingsChanged({
+      ...DEFAULT_SETTINGS,
+      language: 'ru',
+      share: { messages: { en: null, ru: 'Новое {link}' } },
+    });
     expect(messageTemplate(store.getState(), 'ru')).toBe('Новое {link}');
     stop();
     bridge.emitSettingsChanged(DEFAULT_SETTINGS);

@@ -2,10 +2,21 @@
 // instead of checking `instanceof BridgeError`: an error that crosses Electron's contextBridge
 // arrives as a plain Error copy, and importing the class would pull zod into the UI bundle.
 import type { BridgeErrorCode, BridgeFailure } from '../../../shared/bridge.ts';
-import { strings } from '../strings.ts';
+
+// Every code once; the Record type makes a code added to the contract a compile error here.
+const CODES: Record<BridgeErrorCode, true> = {
+  'invalid-input': true,
+  'unknown-method': true,
+  unavailable: true,
+  timeout: true,
+  rejected: true,
+  'invalid-response': true,
+  forbidden: true,
+  internal: true,
+};
 
 function isBridgeErrorCode(value: unknown): value is BridgeErrorCode {
-  return typeof value === 'string' && Object.hasOwn(strings.errorTitles, value);
+  return typeof value === 'string' && Object.hasOwn(CODES, value);
 }
 
 export function toBridgeFailure(error: unknown): BridgeFailure {

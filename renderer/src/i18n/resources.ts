@@ -1,0 +1,28 @@
+// Every namespace, per language. A feature adds its strings in en/<feature>.ts and ru/<feature>.ts
+// and registers them here with one line per language.
+import { common as enCommon } from './en/common.ts';
+import { referral as enReferral } from './en/referral.ts';
+import { settings as enSettings } from './en/settings.ts';
+import { share as enShare } from './en/share.ts';
+import { common as ruCommon } from './ru/common.ts';
+import { referral as ruReferral } from './ru/referral.ts';
+import { settings as ruSettings } from './ru/settings.ts';
+import { share as ruShare } from './ru/share.ts';
+
+export const en = {
+  common: enCommon,
+  referral: enReferral,
+  share: enShare,
+  settings: enSettings,
+};
+
+export const ru = {
+  common: ruCommon,
+  referral: ruReferral,
+  share: ruShare,
+  settings: ruSettings,
+} satisfies Record<keyof typeof en, unknown>;
+
+export const resources = { en, ru };
+export type UiLocale = keyof typeof resources;
+export const UI_LOCALES = Object.keys(resources) as UiLocale[];

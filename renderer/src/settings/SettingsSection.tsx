@@ -1,0 +1,12 @@
+// The Settings section: groups of settings, one component each. Other features add their group
+// (e.g. notifications) with one line below.
+import { useTranslation } from 'react-i18next';
+import { GeneralSettings } from './GeneralSettings.tsx';
+
+export function SettingsSection() {
+  return <GeneralSettings />;
+}
+
+export function SettingsTabLabel() {
+  return useTranslation().t('sections.settings');
+}

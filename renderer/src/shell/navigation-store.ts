@@ -1,0 +1,16 @@
+// Which section is on screen. A zustand slice, no router: the window is one compact page. Ids are
+// plain strings so any feature can ask for another section (e.g. Earnings → Payouts) without
+// importing the registry; the shell shows the first section for an id it does not know.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export interface NavigationState {
+  current: string;
+  select(id: string): void;
+}
+
+export function createNavigationStore(initial: string): StoreApi<NavigationState> {
+  return createStore<NavigationState>()((set) => ({
+    current: initial,
+    select: (id) => set({ current: id }),
+  }));
+}
