@@ -46,6 +46,13 @@ describe('the bridge contract', () => {
       | 'signIn'
       | 'cancelSignIn'
       | 'signOut'
+      | 'getLiveStatus'
+      | 'getNotificationPause'
+      | 'pauseNotifications'
+      | 'setTrading'
+      | 'listNotifications'
+      | 'openNotification'
+      | 'markEarningsSeen'
     >();
     expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
     for (const name of methodNames) {

@@ -8,6 +8,7 @@
 // The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
+import { liveEvents, liveMethods } from './bridge/live.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 
 const NoInput = z.object({}).strict();
@@ -122,6 +123,7 @@ export const bridgeMethods = {
     input: z.object({ pngBase64: PngBase64 }).strict(),
     output: z.object({ copied: z.literal(true) }),
   },
+  ...liveMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
@@ -131,6 +133,7 @@ export const bridgeEvents = {
   sessionChanged: SessionView,
   /** The settings changed (from any window, or a reset after a corrupt file). */
   settingsChanged: Settings,
+  ...liveEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

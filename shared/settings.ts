@@ -2,6 +2,7 @@
 // (electron/core/settings), every patch the UI sends (updateSettings), and every answer.
 // New settings are added here with a default, so an older file still loads.
 import { z } from 'zod';
+import { liveSettingsPatchShape, liveSettingsShape } from './live-settings.ts';
 import { SHARE_LANGUAGES, shareMessageProblem } from './share-targets.ts';
 
 export const Language = z.enum(SHARE_LANGUAGES);
@@ -72,6 +73,7 @@ export const Settings = z
       .strict()
       .default({ messages: { en: null, ru: null } }),
     licenseAutoApply: LicenseAutoApply.default(LicenseAutoApply.parse({})),
+    ...liveSettingsShape,
   })
   .strict();
 export type Settings = z.output<typeof Settings>;
@@ -104,6 +106,7 @@ export const SettingsPatch = z
       })
       .strict()
       .optional(),
+    ...liveSettingsPatchShape,
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;

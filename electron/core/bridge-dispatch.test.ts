@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
+import { liveMethods } from '../../shared/bridge/live.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { AccountsError } from './accounts-client.ts';
 import { createDispatcher } from './bridge-dispatch.ts';
@@ -29,9 +30,19 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     signIn: async () => signedOut,
     cancelSignIn: async () => signedOut,
     signOut: async () => signedOut,
+    ...unusedLiveHandlers,
     ...overrides,
   };
 }
+
+const unusedLiveHandlers = Object.fromEntries(
+  Object.keys(liveMethods).map((name) => [
+    name,
+    async () => {
+      throw new Error('Not called in these tests.');
+    },
+  ]),
+) as unknown as Pick<CoreHandlers, keyof typeof liveMethods>;
 
 describe('bridge dispatcher', () => {
   it('runs a valid call and returns the validated value', async () => {

@@ -3,6 +3,10 @@
 import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
 import { createAccountsClient } from './accounts-client.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
+import { createLiveFeatures, type LiveFeatures } from './live/live-features.ts';
+import type { LiveTiming } from './live/live-service.ts';
+import type { NotificationSink } from './notifications/notification-service.ts';
+import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import { createReferralService } from './referral-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
@@ -30,17 +34,26 @@ export interface CompanionOptions {
   demoScope?: string;
   /** How long a sign-in waits for the browser (default 5 minutes). */
   signInTimeoutMs?: number;
+  /** What was notified and the event stream position (openNotificationStateFile); default: memory. */
+  notificationState?: NotificationStateStore;
+  /** Native notifications (Electron); the browser shell's page shows the `notification` event. */
+  notificationSink?: NotificationSink;
+  /** Reconnect/poll timing of the live updates (tests). */
+  liveTiming?: Partial<LiveTiming>;
 }
 
 export interface Companion {
   readonly info: AppInfo;
   readonly handlers: CoreHandlers;
   readonly events: EventHub;
+  /** Live updates, notifications and the tray model (the Electron glue draws the tray from it). */
+  readonly live: LiveFeatures;
   close(): Promise<void>;
 }
 
 export async function startCompanion(options: CompanionOptions): Promise<Companion> {
-  const configured = options.accountsUrl?.trim();
+  // An explicit URL (environment, command line) wins over the setting; neither: demo mode.
+  const configured = options.accountsUrl?.trim() || options.settings.read().accountsUrl || undefined;
   const demo = configured ? undefined : await options.startDemoSandbox();
   const accountsUrl = configured ? new URL(configured).toString() : (demo as DemoSandbox).url;
 
@@ -68,7 +81,23 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     shell: options.shell,
   };
 
+  const live = createLiveFeatures({
+    accountsUrl,
+    scope: demo ? `demo:${options.demoScope ?? 'default'}` : accountsUrl,
+    accounts,
+    auth,
+    events,
+    session,
+    settings: () => settings.get(),
+    referralLink: async () => (await referral.get()).link,
+    store: options.notificationState ?? createMemoryNotificationStateStore(),
+    sink: options.notificationSink,
+    fetch: options.fetch,
+    timing: options.liveTiming,
+  });
+
   const handlers = {
+    ...live.handlers,
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
     getSession: async () => session.view(),
@@ -81,11 +110,14 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
 
   // A sign-in kept from the last run: signed in at once, refreshed on the first call.
   await session.restore();
+  live.start();
   return {
     info,
     handlers,
     events,
+    live,
     async close() {
+      await live.close();
       await session.close();
       await demo?.close();
     },

@@ -15,6 +15,7 @@ import {
   type Settings,
   SettingsPatch,
 } from '../../../shared/settings.ts';
+import { FakeLive, isLiveEvent } from './fake-live.ts';
 
 export const demoReferral: ReferralView = {
   code: 'QT+DEMO/42=',
@@ -76,9 +77,12 @@ export class FakeBridge {
   answerSave: () => Promise<{ saved: boolean }> = async () => ({ saved: true });
   readonly copiedImages: string[] = [];
   answerCopyImage: () => Promise<{ copied: true }> = async () => ({ copied: true });
+  /** Notifications, pause and live status (fake-live.ts). */
+  readonly live = new FakeLive();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
+    ...this.live.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -113,6 +117,7 @@ export class FakeBridge {
       return this.answerCopyImage();
     },
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      if (isLiveEvent(event)) return this.live.on(event, listener as never);
       if (event === 'settingsChanged') {
         const typed = listener as (settings: Settings) => void;
         this.settingsListeners.add(typed);

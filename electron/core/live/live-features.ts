@@ -1,0 +1,209 @@
+// Assembles the live side for startCompanion: the event stream (live-service), the notifier, the
+// tray model, and their bridge handlers. Kept out of companion.ts so that file only spreads the
+// handlers and starts/stops this.
+import { accountsPaths, Balance, type ProgramEvent } from '../../../shared/accounts-api.ts';
+import type { CoreHandlers, SessionView } from '../../../shared/bridge.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
+import type { EventHub } from '../event-hub.ts';
+import { createNotifierData } from '../notifications/accounts-data.ts';
+import {
+  createNotificationService,
+  type NotificationService,
+  type NotificationSink,
+} from '../notifications/notification-service.ts';
+import type { NotificationStateStore } from '../notifications/state.ts';
+import type { CoreLanguage } from '../notifications/text.ts';
+import { createTrayService, type TrayService } from '../tray/tray-service.ts';
+import { createLiveService, type LiveService, type LiveTiming } from './live-service.ts';
+
+export interface LiveFeaturesOptions {
+  accountsUrl: string;
+  /** Whose cursor this is: a cursor from another server is dropped. */
+  scope: string;
+  accounts: Pick<AccountsClient, 'request'>;
+  auth: AccountsAuth;
+  events: EventHub;
+  session: { view(): SessionView };
+  settings: () => Settings;
+  referralLink: () => Promise<string>;
+  store: NotificationStateStore;
+  sink?: NotificationSink | undefined;
+  fetch?: typeof fetch | undefined;
+  timing?: Partial<LiveTiming> | undefined;
+  burstMs?: number | undefined;
+  /** Refresh the earnings/payouts data (earnings and payouts modules); called on wake-ups and events. */
+  refreshData?: (() => void) | undefined;
+  log?: (message: string) => void;
+}
+
+export type LiveHandlers = Pick<
+  CoreHandlers,
+  | 'getLiveStatus'
+  | 'getNotificationPause'
+  | 'pauseNotifications'
+  | 'setTrading'
+  | 'listNotifications'
+  | 'openNotification'
+  | 'markEarningsSeen'
+>;
+
+export interface LiveFeatures {
+  readonly live: LiveService;
+  readonly notifications: NotificationService;
+  readonly tray: TrayService;
+  readonly handlers: LiveHandlers;
+  start(): void;
+  close(): Promise<void>;
+}
+
+/** Events after which the balance (tray) and the derived notices are worth re-reading. */
+const MONEY_EVENTS = new Set<ProgramEvent['type']>([
+  'commission.earned',
+  'commission.reversed',
+  'payout.status',
+  'credit.applied',
+  'terms.published',
+  'partner.disqualified',
+]);
+
+export function systemLanguage(): CoreLanguage {
+  return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  // A cursor or told-keys from another accounts server mean nothing here.
+  if (options.store.read().scope !== options.scope) {
+    options.store.write({
+      ...options.store.read(),
+      scope: options.scope,
+      lastEventId: null,
+      notified: [],
+      eligible: null,
+    });
+  }
+  const language = (): CoreLanguage => {
+    const chosen = options.settings().ui.language;
+    return chosen === 'system' ? systemLanguage() : chosen;
+  };
+  const signedIn = () => options.session.view().state === 'signed-in';
+  let availableCents: number | null = null;
+
+  const notifications = createNotificationService({
+    store: options.store,
+    settings: () => options.settings().notifications,
+    language,
+    events: options.events,
+    data: createNotifierData(options.accounts),
+    sink: options.sink,
+    ...(options.burstMs === undefined ? {} : { burstMs: options.burstMs }),
+    log,
+    onChange: () => tray.update(),
+  });
+
+  const tray: TrayService = createTrayService({
+    inputs: () => ({
+      session: options.session.view().state,
+      connection: live.status().connection,
+      availableCents,
+      unseenEarnings: notifications.unseenEarnings(),
+      pause: notifications.pause(),
+      language: language(),
+      now: Date.now(),
+    }),
+    events: options.events,
+    referralLink: options.referralLink,
+    pause: (what) => notifications.setPause(what),
+    setTrading: (trading) => notifications.setTrading(trading),
+    log,
+  });
+
+  // The balance for the tray, read here until the earnings module publishes it.
+  let reading: Promise<void> | undefined;
+  function readBalanceAndDerived() {
+    if (!signedIn()) return;
+    reading ??= (async () => {
+      try {
+        availableCents = (await options.accounts.request(accountsPaths.balance, Balance)).availableCents;
+        tray.update();
+        await notifications.checkDerived();
+      } catch (error) {
+        log(`live: could not read the balance: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })().finally(() => {
+      reading = undefined;
+    });
+  }
+
+  const live = createLiveService({
+    baseUrl: options.accountsUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    auth: options.auth,
+    isSignedIn: signedIn,
+    cursor: {
+      get: () => options.store.read().lastEventId ?? undefined,
+      set: (id) => {
+        // Synthesized (polling) ids are not stream positions.
+        if (/^\d+$/u.test(id)) options.store.write({ ...options.store.read(), lastEventId: id });
+      },
+    },
+    onEvents: (events) => {
+      notifications.handleEvents(events);
+      if (events.some((event) => MONEY_EVENTS.has(event.type))) {
+        readBalanceAndDerived();
+        options.refreshData?.();
+      }
+    },
+    onRefresh: () => {
+      readBalanceAndDerived();
+      options.refreshData?.();
+    },
+    onStatus: (status) => {
+      options.events.emit('liveStatusChanged', status);
+      tray.update();
+    },
+    ...(options.timing ? { timing: options.timing } : {}),
+    log,
+  });
+
+  const unsubscribe = options.events.subscribe((message) => {
+    if (message.event === 'sessionChanged') {
+      availableCents = null;
+      live.sessionChanged();
+      tray.update();
+      readBalanceAndDerived();
+    } else if (message.event === 'settingsChanged') {
+      tray.update();
+    }
+  });
+
+  const handlers: LiveHandlers = {
+    getLiveStatus: async () => live.status(),
+    getNotificationPause: async () => notifications.pause(),
+    pauseNotifications: async ({ pause }) => notifications.setPause(pause),
+    setTrading: async ({ trading }) => notifications.setTrading(trading),
+    listNotifications: async () => ({ items: notifications.recent() }),
+    openNotification: async ({ id }) => ({ target: notifications.open(id) }),
+    markEarningsSeen: async () => {
+      notifications.markEarningsSeen();
+      return { seen: true };
+    },
+  };
+
+  return {
+    live,
+    notifications,
+    tray,
+    handlers,
+    start() {
+      live.start();
+      readBalanceAndDerived();
+    },
+    async close() {
+      unsubscribe();
+      await live.stop();
+      await notifications.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// What the notifier reads from the accounts API beyond the events: product and referral names for
+// commission notices, and the program, balance, licenses and catalog for the derived ones. Reads go
+// through the accounts client (auth, retries, validation). The balance is read here until the
+// earnings module exposes it; then `balance` can be swapped for it.
+import {
+  accountsPaths,
+  Balance,
+  Catalog,
+  CommissionPage,
+  Licenses,
+  ProgramStatus,
+  ReferralPage,
+} from '../../../shared/accounts-api.ts';
+import type { AccountsClient } from '../accounts-client.ts';
+import { maskName, type Occurrence } from './occurrences.ts';
+
+export interface NotifierData {
+  /** Adds product and masked referral names to commission and reversal occurrences (best effort). */
+  enrich(occurrences: Occurrence[]): Promise<Occurrence[]>;
+  derivedInputs(): Promise<{
+    program: ProgramStatus;
+    balance: Balance;
+    licenses: Licenses;
+    catalog: Catalog;
+  }>;
+}
+
+export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): NotifierData {
+  let catalog: Promise<Catalog> | undefined;
+  const names = new Map<string, string>();
+  const loadCatalog = () => {
+    catalog ??= accounts.request(accountsPaths.catalog, Catalog).catch((error: unknown) => {
+      catalog = undefined;
+      throw error;
+    });
+    return catalog;
+  };
+
+  return {
+    async enrich(occurrences) {
+      const money = occurrences.filter((o) => o.detail.type === 'commission' || o.detail.type === 'reversal');
+      if (money.length === 0) return occurrences;
+      try {
+        const missingNames = money.some((o) => 'referralId' in o.detail && !names.has(o.detail.referralId));
+        const [page, items, referrals] = await Promise.all([
+          accounts.request(accountsPaths.commissions, CommissionPage, {
+            searchParams: { limit: Math.min(500, money.length + 20) },
+          }),
+          loadCatalog(),
+          missingNames
+            ? accounts.request(accountsPaths.referrals, ReferralPage, { searchParams: { limit: 100 } })
+            : undefined,
+        ]);
+        for (const referral of referrals?.items ?? []) names.set(referral.id, maskName(referral.displayName));
+        const skus = new Map(page.items.map((c) => [c.id, c.purchase.sku]));
+        const products = new Map(items.items.map((item) => [item.sku, item.productName]));
+        return occurrences.map((o) => {
+          const d = o.detail;
+          if (d.type !== 'commission' && d.type !== 'reversal') return o;
+          const commissionId = o.target.itemId ?? '';
+          const sku = skus.get(commissionId);
+          const product = sku ? (products.get(sku) ?? sku) : undefined;
+          const referral = names.get(d.referralId);
+          return {
+            ...o,
+            detail: { ...d, ...(product ? { product } : {}), ...(referral ? { referral } : {}) },
+          };
+        });
+      } catch {
+        // Names are a nicety: the notice still goes out, with the amount.
+        return occurrences;
+      }
+    },
+    async derivedInputs() {
+      const [program, balance, licenses, items] = await Promise.all([
+        accounts.request(accountsPaths.program, ProgramStatus),
+        accounts.request(accountsPaths.balance, Balance),
+        accounts.request(accountsPaths.licenses, Licenses),
+        loadCatalog(),
+      ]);
+      return { program, balance, licenses, catalog: items };
+    },
+  };
+}

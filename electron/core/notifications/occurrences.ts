@@ -1,0 +1,109 @@
+// What happened, as the notification policy sees it: one Occurrence per thing worth telling, with
+// a key that names the thing itself (not the message that carried it), so the same commission
+// seen through the stream, a poll or a replay after restart is told once.
+import type { ProgramEvent } from '../../../shared/accounts-api.ts';
+import type { NavigationTarget } from '../../../shared/bridge/live.ts';
+import type { NotificationKind } from '../../../shared/live-settings.ts';
+
+export type OccurrenceDetail =
+  | {
+      type: 'commission' | 'reversal';
+      amountCents: number;
+      referralId: string;
+      product?: string;
+      referral?: string;
+    }
+  | { type: 'referral'; referral: string }
+  | { type: 'payout'; amountCents: number; status: 'processing' | 'paid' | 'rejected'; reason: string | null }
+  | { type: 'threshold'; availableCents: number; minPayoutCents: number }
+  | { type: 'license'; productName: string; availableTill: string; renewalCents: number }
+  | { type: 'terms'; version: number; rateBp: number; summary: string }
+  | { type: 'disqualified'; reason: string; cancelledCents: number };
+
+export interface Occurrence {
+  key: string;
+  kind: NotificationKind;
+  at: string;
+  /** Signed money it is about, if any (a reversal is negative). */
+  amountCents?: number;
+  target: NavigationTarget;
+  detail: OccurrenceDetail;
+}
+
+/** The occurrence an event reports, or undefined when it is nothing to notify (e.g. the user's own request). */
+export function occurrenceOf(event: ProgramEvent): Occurrence | undefined {
+  switch (event.type) {
+    case 'commission.earned':
+    case 'commission.reversed': {
+      const earned = event.type === 'commission.earned';
+      return {
+        key: `${earned ? 'commission' : 'reversal'}:${event.data.commissionId}`,
+        kind: earned ? 'commission' : 'reversal',
+        at: event.at,
+        amountCents: event.data.amountCents,
+        target: { section: 'earnings', itemId: event.data.commissionId },
+        detail: {
+          type: earned ? 'commission' : 'reversal',
+          amountCents: event.data.amountCents,
+          referralId: event.data.referralId,
+        },
+      };
+    }
+    case 'referral.registered':
+      return {
+        key: `referral:${event.data.id}`,
+        kind: 'referral',
+        at: event.at,
+        target: { section: 'referrals', itemId: event.data.id },
+        detail: { type: 'referral', referral: maskName(event.data.displayName) },
+      };
+    case 'payout.status': {
+      const { status } = event.data;
+      // Requesting and cancelling are the user's own doing; the companion already shows them.
+      if (status === 'requested' || status === 'cancelled') return undefined;
+      return {
+        key: `payout:${event.data.id}:${status}`,
+        kind: 'payout',
+        at: event.at,
+        amountCents: event.data.amountCents,
+        target: { section: 'payouts', itemId: event.data.id },
+        detail: { type: 'payout', amountCents: event.data.amountCents, status, reason: event.data.reason },
+      };
+    }
+    case 'terms.published':
+      return {
+        key: `terms:${event.data.version}`,
+        kind: 'terms',
+        at: event.at,
+        target: { section: 'terms' },
+        detail: {
+          type: 'terms',
+          version: event.data.version,
+          rateBp: event.data.rateBp,
+          summary: event.data.summary,
+        },
+      };
+    case 'partner.disqualified':
+      return {
+        key: 'disqualified',
+        kind: 'disqualified',
+        at: event.at,
+        amountCents: -event.data.cancelledCents,
+        target: { section: 'home' },
+        detail: {
+          type: 'disqualified',
+          reason: event.data.reason,
+          cancelledCents: event.data.cancelledCents,
+        },
+      };
+    case 'credit.applied':
+      return undefined; // the user's own renewal
+  }
+}
+
+/** "Jane Doe" → "J*** D***": enough to recognise someone you invited, not to expose them on screen. */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return '***';
+  return words.map((word) => `${Array.from(word)[0]}***`).join(' ');
+}
