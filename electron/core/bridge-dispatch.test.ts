@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
 import { liveMethods } from '../../shared/bridge/live.ts';
+import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { AccountsError } from './accounts-client.ts';
 import { createDispatcher } from './bridge-dispatch.ts';
