@@ -11,6 +11,9 @@ export const accountsPaths = {
   referral: `${API_PREFIX}/referral`,
   referrals: `${API_PREFIX}/referrals`,
   commissions: `${API_PREFIX}/commissions`,
+  history: `${API_PREFIX}/history`,
+  earningsSeries: `${API_PREFIX}/earnings-series`,
+  referralStats: `${API_PREFIX}/referral-stats`,
   balance: `${API_PREFIX}/balance`,
   program: `${API_PREFIX}/program`,
   terms: `${API_PREFIX}/terms`,
@@ -309,6 +312,100 @@ export const CreditRequest = z
   })
   .strict();
 export type CreditRequest = z.infer<typeof CreditRequest>;
+
+// ---- earnings: the whole ledger history, a series for the chart, referral statistics (issue 5) --
+
+/** What the partner sees of each ledger movement (holds and their releases are bookkeeping, not shown). */
+export const HistoryEntryType = z.enum(['earned', 'reversed', 'cancelled', 'paid-out', 'credited']);
+export type HistoryEntryType = z.infer<typeof HistoryEntryType>;
+export const HistoryEntry = z.object({
+  id: z.string(),
+  type: HistoryEntryType,
+  /** Signed, as the ledger holds it: positive earned, negative for everything else. */
+  amountCents: Cents,
+  /** When it happened: the purchase time for an earned commission, else when it was recorded. */
+  occurredAt: IsoDateTime,
+  recordedAt: IsoDateTime,
+  availableAt: IsoDateTime,
+  /** The purchase behind an earned or reversed commission; null otherwise. */
+  purchase: PurchaseSummary.nullable(),
+  productName: z.string().nullable(),
+  referralId: PartnerId.nullable(),
+  referralName: z.string().nullable(),
+  refundCents: Cents.nullable(),
+  rateBp: BasisPoints.nullable(),
+  termsVersion: z.number().int().positive().nullable(),
+  payoutId: z.string().nullable(),
+  creditId: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export const HistorySort = z.enum(['date-desc', 'date-asc', 'amount-desc', 'amount-asc']);
+export type HistorySort = z.infer<typeof HistorySort>;
+export const HistoryQuery = PageQuery.extend({
+  /** Comma-separated types; absent: all. */
+  types: z
+    .string()
+    .max(100)
+    .transform((text, ctx) => {
+      const types = text.split(',').filter((part) => part !== '');
+      const parsed = z.array(HistoryEntryType).min(1).safeParse(types);
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `types: one or more of ${HistoryEntryType.options.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(parsed.data)];
+    })
+    .optional(),
+  referralId: PartnerId.optional(),
+  /** Inclusive lower bound on occurredAt. */
+  from: IsoDateTime.optional(),
+  /** Exclusive upper bound on occurredAt. */
+  to: IsoDateTime.optional(),
+  /** Case-insensitive text in the product, SKU or referral name, or an exact purchase id. */
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: HistorySort.default('date-desc'),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+export const HistoryPage = Page(HistoryEntry);
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+export const SeriesBucket = z.enum(['day', 'week', 'month']);
+export type SeriesBucket = z.infer<typeof SeriesBucket>;
+export const EarningsSeriesQuery = z.object({
+  bucket: SeriesBucket.default('day'),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+});
+export type EarningsSeriesQuery = z.infer<typeof EarningsSeriesQuery>;
+export const EarningsSeries = z.object({
+  bucket: SeriesBucket,
+  /** Oldest first; buckets are UTC (weeks start on Monday); empty buckets are left out. */
+  points: z.array(
+    z.object({
+      start: IsoDateTime,
+      earnedCents: Cents,
+      /** Positive: the commission given back by refunds in the bucket. */
+      reversedCents: Cents,
+    }),
+  ),
+});
+export type EarningsSeries = z.infer<typeof EarningsSeries>;
+
+export const ReferralStats = Referral.extend({
+  /** The referral's e-mail, masked by the server (j***@example.com). */
+  emailMasked: z.string(),
+  purchasesCount: z.number().int().min(0),
+  /** What they paid, after discounts, before refunds. */
+  paidCents: Cents,
+  /** Net commission they brought: earned − reversed. */
+  commissionCents: Cents,
+});
+export type ReferralStats = z.infer<typeof ReferralStats>;
+export const ReferralStatsPage = Page(ReferralStats);
+export type ReferralStatsPage = z.infer<typeof ReferralStatsPage>;
 
 // ---- the event stream (Server-Sent Events; `id` resumes with Last-Event-ID) -----------------
 

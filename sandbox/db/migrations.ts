@@ -276,4 +276,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX ledger_reversals ON ledger (partner_id, id) WHERE kind = 'reversal';
     `,
   },
+  {
+    version: 5,
+    name: 'earnings history indexes',
+    sql: `
+      -- The history (sandbox/program/earnings.ts) sorted by when an entry happened or by amount,
+      -- keyset-paged; the expression is the one the queries use, so SQLite can read it from the index.
+      CREATE INDEX ledger_history_by_date ON ledger
+        (partner_id, (CASE kind WHEN 'commission' THEN purchased_at ELSE created_at END), id)
+        WHERE kind IN ('commission', 'reversal', 'cancellation', 'payout', 'credit');
+      CREATE INDEX ledger_history_by_amount ON ledger (partner_id, amount_cents, id)
+        WHERE kind IN ('commission', 'reversal', 'cancellation', 'payout', 'credit');
+      -- A referral's purchases, for the referral statistics.
+      CREATE INDEX purchases_by_buyer ON purchases (buyer_id, paid_cents);
+    `,
+  },
 ];

@@ -5,6 +5,8 @@ import {
   accountsPaths,
   CommissionQuery,
   CreditRequest,
+  EarningsSeriesQuery,
+  HistoryQuery,
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKey,
   PageQuery,
@@ -16,6 +18,7 @@ import { findAccount, listReferrals, toProfile } from '../program/accounts.ts';
 import type { ProgramContext } from '../program/context.ts';
 import { applyCredit, getCredit, listCredits } from '../program/credits.ts';
 import { programStatus } from '../program/disqualification.ts';
+import { earningsSeries, listHistory, listReferralStats } from '../program/earnings.ts';
 import { withIdempotencyKey } from '../program/idempotency.ts';
 import { balanceOf, listCommissions } from '../program/ledger.ts';
 import { catalog, licensesOf } from '../program/licenses.ts';
@@ -53,6 +56,15 @@ export function partnerRoutes(app: Hono<PartnerEnv>, ctx: ProgramContext, linkBa
   });
   resource(app, accountsPaths.commissions, {
     get: (c) => c.json(listCommissions(ctx, partner(c).id, parseQuery(c, CommissionQuery))),
+  });
+  resource(app, accountsPaths.history, {
+    get: (c) => c.json(listHistory(ctx, partner(c).id, parseQuery(c, HistoryQuery))),
+  });
+  resource(app, accountsPaths.earningsSeries, {
+    get: (c) => c.json(earningsSeries(ctx, partner(c).id, parseQuery(c, EarningsSeriesQuery))),
+  });
+  resource(app, accountsPaths.referralStats, {
+    get: (c) => c.json(listReferralStats(ctx, partner(c).id, parseQuery(c, PageQuery))),
   });
   resource(app, accountsPaths.balance, { get: (c) => c.json(balanceOf(ctx, partner(c).id)) });
   resource(app, accountsPaths.program, { get: (c) => c.json(programStatus(ctx, partner(c).id)) });
