@@ -53,6 +53,15 @@ describe('the bridge contract', () => {
       | 'listNotifications'
       | 'openNotification'
       | 'markEarningsSeen'
+      | 'getPayouts'
+      | 'preparePayout'
+      | 'submitPayout'
+      | 'cancelPayout'
+      | 'dismissRequest'
+      | 'getLicenses'
+      | 'prepareCredit'
+      | 'submitCredit'
+      | 'dismissOffer'
     >();
     expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
     for (const name of methodNames) {

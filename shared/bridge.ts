@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
+import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 
 const NoInput = z.object({}).strict();
@@ -124,6 +125,7 @@ export const bridgeMethods = {
     output: z.object({ copied: z.literal(true) }),
   },
   ...liveMethods,
+  ...payoutMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
@@ -134,6 +136,7 @@ export const bridgeEvents = {
   /** The settings changed (from any window, or a reset after a corrupt file). */
   settingsChanged: Settings,
   ...liveEvents,
+  ...payoutEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { liveMethods } from '../../shared/bridge/live.ts';
+import { payoutMethods } from '../../shared/bridge/payouts.ts';
 import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { AccountsError } from './accounts-client.ts';
@@ -31,9 +32,17 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     cancelSignIn: async () => signedOut,
     signOut: async () => signedOut,
     ...unusedLiveHandlers,
+    ...unusedPayoutHandlers,
     ...overrides,
   };
 }
+
+const unused = async (): Promise<never> => {
+  throw new Error('Not called in these tests.');
+};
+const unusedPayoutHandlers = Object.fromEntries(
+  Object.keys(payoutMethods).map((name) => [name, unused]),
+) as unknown as Pick<CoreHandlers, keyof typeof payoutMethods>;
 
 const unusedLiveHandlers = Object.fromEntries(
   Object.keys(liveMethods).map((name) => [

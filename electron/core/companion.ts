@@ -7,6 +7,8 @@ import { createLiveFeatures, type LiveFeatures } from './live/live-features.ts';
 import type { LiveTiming } from './live/live-service.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
+import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
+import { createRequestsModule } from './payouts/requests-module.ts';
 import { createReferralService } from './referral-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
@@ -40,6 +42,13 @@ export interface CompanionOptions {
   notificationSink?: NotificationSink;
   /** Reconnect/poll timing of the live updates (tests). */
   liveTiming?: Partial<LiveTiming>;
+  /** The payout/credit outbox (openRequestsFile in the shell's data directory); default: memory. */
+  requests?: RequestsStorage;
+  /**
+   * TEST ONLY (demo mode): called between the server's answer to a payout/credit request and the
+   * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
+   */
+  afterRequestSent?: (kind: RequestKind) => void;
 }
 
 export interface Companion {
@@ -58,9 +67,10 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const accountsUrl = configured ? new URL(configured).toString() : (demo as DemoSandbox).url;
 
   const events = createEventHub();
+  const demoScope = options.demoScope ?? 'default';
   const { session, auth } = createCompanionSession({
     accountsUrl,
-    demoScope: demo ? (options.demoScope ?? 'default') : undefined,
+    demoScope: demo ? demoScope : undefined,
     store: options.secrets,
     events,
     loadProfile: () => accounts.getProfile(),
@@ -81,6 +91,16 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     shell: options.shell,
   };
 
+  const requests = createRequestsModule({
+    accounts,
+    events,
+    storage: options.requests ?? createMemoryRequestsStorage(),
+    settings: () => settings.get(),
+    // Requests are resent only for the account (on the server) that filed them.
+    owner: () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`,
+    ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
+  });
+
   const live = createLiveFeatures({
     accountsUrl,
     scope: demo ? `demo:${options.demoScope ?? 'default'}` : accountsUrl,
@@ -98,6 +118,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
 
   const handlers = {
     ...live.handlers,
+    ...requests.handlers,
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
     getSession: async () => session.view(),
@@ -111,6 +132,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   // A sign-in kept from the last run: signed in at once, refreshed on the first call.
   await session.restore();
   live.start();
+  // Requests the last run left unacknowledged are resent with their keys, in the background.
+  void requests.reconcile();
   return {
     info,
     handlers,
@@ -118,6 +141,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     live,
     async close() {
       await live.close();
+      requests.close();
       await session.close();
       await demo?.close();
     },

@@ -81,8 +81,10 @@ async function main(): Promise<void> {
     return;
   }
 
+  const crashAfter = testCrashHook(process.env);
   const shell = await startBrowserShell({
     ...options,
+    ...(crashAfter ? { afterRequestSent: crashAfter } : {}),
     ...(options.keychain ? {} : { secrets: createMemorySecretStore(memoryOnlyNote(['--no-keychain'])) }),
   });
   const { info } = shell.companion;
@@ -114,6 +116,26 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * TEST ONLY: COMPANION_TEST_CRASH_AFTER_SEND=payout|credit makes the process exit right after the
+ * accounts server answered such a request and before the outbox recorded the acknowledgement, so
+ * end-to-end tests can check that a restart resends it with its key and files exactly one. Core
+ * honours it only in demo mode (the embedded sandbox), never against a real accounts server.
+ */
+export function testCrashHook(env: NodeJS.ProcessEnv): ((kind: 'payout' | 'credit') => void) | undefined {
+  const wanted = env.COMPANION_TEST_CRASH_AFTER_SEND?.trim();
+  if (!wanted) return undefined;
+  if (wanted !== 'payout' && wanted !== 'credit') {
+    throw new UsageError(`COMPANION_TEST_CRASH_AFTER_SEND must be payout or credit, got "${wanted}".`);
+  }
+  console.warn(`TEST HOOK: exiting after the first ${wanted} request is sent, before it is acknowledged.`);
+  return (kind) => {
+    if (kind !== wanted) return;
+    console.error(`TEST HOOK: ${kind} sent; exiting before the acknowledgement is recorded.`);
+    process.exit(86);
+  };
 }
 
 if (import.meta.main) {

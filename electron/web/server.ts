@@ -13,9 +13,15 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { BridgeFailure, BridgeResult } from '../../shared/bridge.ts';
 import { createDispatcher } from '../core/bridge-dispatch.ts';
-import { type Companion, type DemoSandbox, startCompanion } from '../core/companion.ts';
+import {
+  type Companion,
+  type CompanionOptions,
+  type DemoSandbox,
+  startCompanion,
+} from '../core/companion.ts';
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -63,6 +69,8 @@ export interface BrowserShellOptions {
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
   heartbeatMs?: number;
+  /** TEST ONLY (demo mode): see CompanionOptions.afterRequestSent and cli.ts. */
+  afterRequestSent?: CompanionOptions['afterRequestSent'];
 }
 
 export interface BrowserShell {
@@ -92,6 +100,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     accountsUrl: options.accountsUrl,
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
     settings: openSettingsFile({ cwd: options.dataDir }),
+    requests: openRequestsFile({ cwd: options.dataDir }),
+    ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
     demoScope: resolve(options.dataDir),

@@ -16,6 +16,7 @@ import {
   SettingsPatch,
 } from '../../../shared/settings.ts';
 import { FakeLive, isLiveEvent } from './fake-live.ts';
+import { FakePayouts, isPayoutEvent } from './fake-payouts.ts';
 
 export const demoReferral: ReferralView = {
   code: 'QT+DEMO/42=',
@@ -79,10 +80,13 @@ export class FakeBridge {
   answerCopyImage: () => Promise<{ copied: true }> = async () => ({ copied: true });
   /** Notifications, pause and live status (fake-live.ts). */
   readonly live = new FakeLive();
+  /** Payouts, licenses and credits (fake-payouts.ts). */
+  readonly payouts = new FakePayouts();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
     ...this.live.methods,
+    ...this.payouts.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -118,6 +122,7 @@ export class FakeBridge {
     },
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       if (isLiveEvent(event)) return this.live.on(event, listener as never);
+      if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
       if (event === 'settingsChanged') {
         const typed = listener as (settings: Settings) => void;
         this.settingsListeners.add(typed);

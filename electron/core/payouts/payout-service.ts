@@ -1,0 +1,187 @@
+// Payout requests: what the terms in force allow, drafts to confirm, filing through the outbox
+// (one Idempotency-Key per draft, persisted before sending), cancelling, and the requests list.
+import { randomUUID } from 'node:crypto';
+import {
+  accountsPaths,
+  fillPath,
+  IDEMPOTENCY_KEY_HEADER,
+  type Payout,
+  PayoutMethods,
+  PayoutPage,
+  type PayoutRequest,
+  Payout as PayoutSchema,
+  ProgramStatus,
+  payoutDestinationProblem,
+  ReferralInfo,
+  TermsInfo,
+} from '../../../shared/accounts-api.ts';
+import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
+import { BridgeError } from '../../../shared/bridge.ts';
+import { centsToDecimalString } from '../../../shared/money.ts';
+import type { AccountsClient } from '../accounts-client.ts';
+import type { EventHub } from '../event-hub.ts';
+import type { Outbox } from './outbox.ts';
+
+/** Drafts not confirmed within this time are forgotten (nothing was filed for them). */
+const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
+
+export interface PayoutService {
+  view(): Promise<PayoutsView>;
+  prepare(request: PayoutRequest): Promise<PayoutDraft>;
+  submit(key: string): Promise<Payout>;
+  cancel(id: string): Promise<Payout>;
+  /** Fetches the list again and announces it (payoutsChanged); for live updates and polling. */
+  refresh(): Promise<PayoutsView>;
+  /** Are requests still moving (requested, processing, or unacknowledged in the outbox)? */
+  hasOpenRequests(): boolean;
+}
+
+/** What stands between the partner and a payout now, from the terms in force (never constants). */
+export function payoutBlockers(program: ProgramStatus): Blocker[] {
+  if (program.status === 'disqualified')
+    return [{ code: 'disqualified', reason: program.disqualificationReason }];
+  const { minPayoutCents, minReferrals, availableCents } = program.withdrawal;
+  const blockers: Blocker[] = [];
+  if (availableCents < minPayoutCents)
+    blockers.push({ code: 'below-minimum', minCents: minPayoutCents, availableCents });
+  if (program.referralsCount < minReferrals)
+    blockers.push({ code: 'not-enough-referrals', minReferrals, referrals: program.referralsCount });
+  return blockers;
+}
+
+export function createPayoutService(deps: {
+  accounts: AccountsClient;
+  outbox: Outbox;
+  events: EventHub;
+  /** Who is filing (accounts server + account), for the outbox. */
+  owner: () => string;
+  now?: () => Date;
+}): PayoutService {
+  const { accounts, outbox, events } = deps;
+  const now = deps.now ?? (() => new Date());
+  const drafts = new Map<string, { draft: PayoutDraft; body: PayoutRequest; expires: number }>();
+  let openRequests = false;
+
+  const program = () => accounts.request(accountsPaths.program, ProgramStatus);
+  const methods = () => accounts.request(accountsPaths.payoutMethods, PayoutMethods);
+
+  async function view(): Promise<PayoutsView> {
+    const [status, terms, methodList, page, referral] = await Promise.all([
+      program(),
+      accounts.request(accountsPaths.terms, TermsInfo),
+      methods(),
+      accounts.request(accountsPaths.payouts, PayoutPage, { searchParams: { limit: 50 } }),
+      accounts.request(accountsPaths.referral, ReferralInfo),
+    ]);
+    const outboxItems = outbox.items('payout', deps.owner());
+    openRequests =
+      outboxItems.some((item) => item.state === 'sending') ||
+      page.items.some((p) => p.status === 'requested' || p.status === 'processing');
+    return {
+      program: status,
+      terms: terms.current,
+      methods: methodList.items,
+      blockers: payoutBlockers(status),
+      items: page.items,
+      outbox: outboxItems,
+      referralCode: referral.code,
+      asOf: now().toISOString(),
+    };
+  }
+
+  async function refresh(): Promise<PayoutsView> {
+    const current = await view();
+    events.emit('payoutsChanged', current);
+    return current;
+  }
+
+  function refuse(message: string): never {
+    throw new BridgeError({ code: 'rejected', message, retryable: false });
+  }
+
+  return {
+    view,
+    refresh,
+    hasOpenRequests: () => openRequests || outbox.pending(deps.owner()),
+    async prepare(request) {
+      const [status, methodList] = await Promise.all([program(), methods()]);
+      const blockers = payoutBlockers(status);
+      const first = blockers[0];
+      if (first) refuse(describeBlocker(first));
+      const method = methodList.items.find((m) => m.id === request.method);
+      if (!method) refuse(`The accounts server does not offer ${request.method} payouts.`);
+      const problem = payoutDestinationProblem(request.method, request.destination);
+      if (problem) refuse(problem);
+      const available = status.withdrawal.availableCents;
+      if (request.amountCents > available)
+        refuse(`Only ${centsToDecimalString(Math.max(0, available))} USD are available.`);
+      if (request.amountCents < status.withdrawal.minPayoutCents)
+        refuse(`The minimum withdrawal is ${centsToDecimalString(status.withdrawal.minPayoutCents)} USD.`);
+      const key = `payout-${randomUUID()}`;
+      const draft: PayoutDraft = {
+        key,
+        amountCents: request.amountCents,
+        method: request.method,
+        methodName: method.name,
+        destination: request.destination,
+        termsVersion: status.termsVersion,
+        availableCents: available,
+        availableAfterCents: available - request.amountCents,
+      };
+      for (const [k, d] of drafts) if (d.expires < now().getTime()) drafts.delete(k);
+      drafts.set(key, { draft, body: request, expires: now().getTime() + DRAFT_LIFETIME_MS });
+      return draft;
+    },
+    async submit(key) {
+      const held = drafts.get(key);
+      // A key no longer drafted may still be in the outbox (a request from before a restart).
+      if (!held) refuse('This request is no longer pending; prepare it again.');
+      try {
+        const answer = await outbox.file({
+          key,
+          kind: 'payout',
+          owner: deps.owner(),
+          body: { ...held.body },
+          amountCents: held.body.amountCents,
+          label: held.draft.methodName,
+        });
+        return PayoutSchema.parse(answer);
+      } finally {
+        await refresh().catch(() => undefined);
+      }
+    },
+    async cancel(id) {
+      const payout = await accounts.request(fillPath(accountsPaths.payoutCancel, { id }), PayoutSchema, {
+        method: 'post',
+        // Cancelling twice lands on the same state; a retry is safe.
+        idempotent: true,
+      });
+      await refresh().catch(() => undefined);
+      return payout;
+    },
+  };
+}
+
+/** Sends a request the outbox holds, with its key. */
+export function sendPayout(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
+  return accounts.request(accountsPaths.payouts, PayoutSchema, {
+    method: 'post',
+    json: body,
+    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
+    idempotent: true,
+  });
+}
+
+/** English fallback wording for errors thrown to the bridge; the UI words blockers itself. */
+export function describeBlocker(blocker: Blocker): string {
+  switch (blocker.code) {
+    case 'disqualified':
+      return `You were disqualified from the referral program${blocker.reason ? `: ${blocker.reason}` : '.'}`;
+    case 'below-minimum':
+      return `The minimum withdrawal is ${centsToDecimalString(blocker.minCents)} USD; ${centsToDecimalString(Math.max(0, blocker.availableCents))} USD are available.`;
+    case 'not-enough-referrals':
+      return `Withdrawals need at least ${blocker.minReferrals} referrals; you have ${blocker.referrals}.`;
+    case 'no-balance':
+      return 'There is no available balance to use.';
+  }
+}

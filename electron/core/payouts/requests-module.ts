@@ -1,0 +1,142 @@
+// Assembles payouts and license credits for startCompanion: one outbox for both, the bridge
+// handlers, and when lists are refreshed. Until a live event arrives (electron/core/live can call
+// refresh()), open requests are polled gently; nothing is polled while nothing is moving, except
+// an hourly look at licenses for auto-apply.
+import type { CoreHandlers } from '../../../shared/bridge.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { AccountsClient } from '../accounts-client.ts';
+import type { EventHub } from '../event-hub.ts';
+import { createLicenseService, type LicenseService, sendCredit } from '../licenses/license-service.ts';
+import { createOutbox, type Outbox, type RequestKind, type RequestsStorage } from './outbox.ts';
+import { createPayoutService, type PayoutService, sendPayout } from './payout-service.ts';
+
+export type RequestHandlers = Pick<
+  CoreHandlers,
+  | 'getPayouts'
+  | 'preparePayout'
+  | 'submitPayout'
+  | 'cancelPayout'
+  | 'dismissRequest'
+  | 'getLicenses'
+  | 'prepareCredit'
+  | 'submitCredit'
+  | 'dismissOffer'
+>;
+
+export interface RequestsModule {
+  readonly payouts: PayoutService;
+  readonly licenses: LicenseService;
+  readonly outbox: Outbox;
+  readonly handlers: RequestHandlers;
+  /** Resends what the last run left unacknowledged, then refreshes both lists. */
+  reconcile(): Promise<void>;
+  close(): void;
+}
+
+export interface RequestsModuleOptions {
+  accounts: AccountsClient;
+  events: EventHub;
+  storage: RequestsStorage;
+  settings: () => Settings;
+  owner: () => string;
+  now?: () => Date;
+  /** While requests are open (default 20 s). */
+  pollMs?: number;
+  /** Auto-apply's look at licenses (default 1 h). */
+  licenseCheckMs?: number;
+  /** TEST ONLY, see outbox.ts: runs between the server's answer and the recorded acknowledgement. */
+  afterSend?: (kind: RequestKind) => void;
+  log?: (message: string) => void;
+}
+
+export function createRequestsModule(options: RequestsModuleOptions): RequestsModule {
+  const { accounts, events } = options;
+  const log = options.log ?? console.warn;
+  const outbox = createOutbox({
+    storage: options.storage,
+    send: (kind, body, key) =>
+      kind === 'payout' ? sendPayout(accounts, body, key) : sendCredit(accounts, body, key),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.afterSend ? { afterSend: options.afterSend } : {}),
+    log,
+  });
+  const common = {
+    accounts,
+    outbox,
+    events,
+    owner: options.owner,
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const payouts = createPayoutService(common);
+  const licenses = createLicenseService({ ...common, storage: options.storage, settings: options.settings });
+
+  const quietly = (what: string, run: () => Promise<unknown>) =>
+    run().catch((error: unknown) =>
+      log(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+
+  async function reconcile(): Promise<void> {
+    await outbox.flush(options.owner());
+    await Promise.all([
+      quietly('Payouts refresh', () => payouts.refresh()),
+      quietly('Licenses refresh', () => licenses.refresh()),
+    ]);
+  }
+
+  let busy = false;
+  const tick = async (all: boolean) => {
+    if (busy) return;
+    busy = true;
+    try {
+      if (all || payouts.hasOpenRequests() || licenses.hasOpenRequests()) await reconcile();
+    } finally {
+      busy = false;
+    }
+  };
+  const poll = setInterval(() => void tick(false), options.pollMs ?? 20_000);
+  const hourly = setInterval(() => void tick(true), options.licenseCheckMs ?? 3_600_000);
+  poll.unref?.();
+  hourly.unref?.();
+
+  // A fresh sign-in is the moment to resend what an earlier run could not (tokens were missing);
+  // changed auto-apply settings are looked at at once.
+  let lastAutoApply = JSON.stringify(options.settings().licenseAutoApply);
+  const unsubscribe = events.subscribe((message) => {
+    if (message.event === 'sessionChanged' && (message.payload as { state?: string }).state === 'signed-in')
+      void tick(true);
+    if (message.event === 'settingsChanged') {
+      const autoApply = JSON.stringify((message.payload as Settings).licenseAutoApply);
+      if (autoApply !== lastAutoApply) void quietly('Licenses refresh', () => licenses.refresh());
+      lastAutoApply = autoApply;
+    }
+  });
+
+  const handlers: RequestHandlers = {
+    getPayouts: () => payouts.view(),
+    preparePayout: (input) => payouts.prepare(input),
+    submitPayout: ({ key }) => payouts.submit(key),
+    cancelPayout: ({ id }) => payouts.cancel(id),
+    dismissRequest: async ({ key }) => {
+      const dismissed = outbox.dismiss(key);
+      if (dismissed) await Promise.all([payouts.refresh(), licenses.refresh()]).catch(() => undefined);
+      return { dismissed };
+    },
+    getLicenses: () => licenses.view(),
+    prepareCredit: (input) => licenses.prepare(input),
+    submitCredit: ({ key }) => licenses.submit(key),
+    dismissOffer: ({ productId }) => licenses.dismissOffer(productId),
+  };
+
+  return {
+    payouts,
+    licenses,
+    outbox,
+    handlers,
+    reconcile: () => tick(true),
+    close() {
+      clearInterval(poll);
+      clearInterval(hourly);
+      unsubscribe();
+    },
+  };
+}
