@@ -3,6 +3,7 @@
 // and the companion can point at any server that does (configurable base URL).
 import { z } from 'zod';
 import { Cents } from './money.ts';
+import { payoutDestinationProblem } from './payout-destination.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -220,29 +221,8 @@ export type PayoutMethod = z.infer<typeof PayoutMethod>;
 export const PayoutMethods = z.object({ items: z.array(PayoutMethod) });
 export type PayoutMethods = z.infer<typeof PayoutMethods>;
 
-/** Why a destination is unusable for a method, or null when it is valid. Shared so the UI checks first. */
-export function payoutDestinationProblem(method: PayoutMethodId, destination: string): string | null {
-  switch (method) {
-    case 'paypal':
-      return z.email().safeParse(destination).success ? null : 'A PayPal destination is an e-mail address.';
-    case 'usdt-trc20':
-      return /^T[1-9A-HJ-NP-Za-km-z]{33}$/u.test(destination)
-        ? null
-        : 'A USDT (TRC-20) destination is a TRON address: T followed by 33 base58 characters.';
-    case 'wire':
-      return ibanProblem(destination);
-  }
-}
-
-function ibanProblem(text: string): string | null {
-  const iban = text.replace(/ /gu, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/u.test(iban)) return 'A wire destination is an IBAN.';
-  // ISO 13616 check: move the first four characters to the end, letters → numbers, mod 97 = 1.
-  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/gu, (ch) => String(ch.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  return remainder === 1 ? null : 'The IBAN check digits are wrong.';
-}
+// Destination rules live in payout-destination.ts (zod-free, so the UI checks with the same code).
+export { payoutDestinationProblem };
 
 export const PayoutStatus = z.enum(['requested', 'processing', 'paid', 'rejected', 'cancelled']);
 export type PayoutStatus = z.infer<typeof PayoutStatus>;
