@@ -22,6 +22,7 @@ import {
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
+import { openNotificationStateFile } from '../core/notifications/state.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -100,6 +101,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     accountsUrl: options.accountsUrl,
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
     settings: openSettingsFile({ cwd: options.dataDir }),
+    // What was notified and where the event stream stopped, so a restart tells nothing twice.
+    notificationState: openNotificationStateFile({ cwd: options.dataDir }),
     requests: openRequestsFile({ cwd: options.dataDir }),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),

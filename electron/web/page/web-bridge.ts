@@ -5,6 +5,7 @@
 
 import type { BridgeApi, BridgeResult, EventName, MethodName } from '../../../shared/bridge.ts';
 import { type BridgeTransport, createBridgeApi } from '../../../shared/bridge-client.ts';
+import { installNotificationDelivery } from './notifications.ts';
 import { createPageShellHandlers } from './shell-handlers.ts';
 
 const CALL_PATH = '/bridge/call/';
@@ -96,3 +97,5 @@ const api: BridgeApi = createBridgeApi(
   >,
 );
 Object.defineProperty(window, 'companion', { value: api, enumerable: true });
+// Core's notifications, shown by the page (Web Notification or toast).
+installNotificationDelivery(api);

@@ -1,0 +1,127 @@
+// Notifications in the browser shell, end to end: purchases simulated in the sandbox reach the page
+// over the sandbox's event stream → core's notifier → the bridge event → a toast (no Web
+// Notification permission in this browser). Signed in through the sandbox's sign-in page first.
+import { expect, type Page, test } from '@playwright/test';
+import type { Notice } from '../../shared/bridge/live.ts';
+import { formatCents } from '../../shared/money.ts';
+import { sandboxAuthHeaders, signInThroughBrowser } from '../support/sandbox-sign-in.ts';
+import { sandboxWorld, type World } from '../support/sandbox-world.ts';
+import { type RunningShell, startShellProcess } from './support/processes.ts';
+
+interface Delivery {
+  id: string;
+  via: string;
+  title: string;
+  amountCents: number | undefined;
+}
+
+let shell: RunningShell;
+let world: World;
+let buyers: string[];
+
+test.beforeAll(async () => {
+  shell = await startShellProcess();
+  world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
+  // Registered before the companion signs in, so their own "new referral" notices never show.
+  buyers = [];
+  for (let i = 0; i < 5; i++) buyers.push(await world.registerReferral(`Buyer ${i + 1}`));
+});
+test.afterAll(async () => {
+  await shell?.stop();
+});
+
+const deliveries = (page: Page) =>
+  page.evaluate(() => [
+    ...((window as unknown as { __companionNotifications: Delivery[] }).__companionNotifications ?? []),
+  ]);
+const notices = (page: Page) =>
+  page.evaluate(async () => (await window.companion.listNotifications({})).items);
+
+async function openSignedIn(page: Page) {
+  await page.goto(shell.url);
+  const started = await page.evaluate(() => window.companion.signIn({}));
+  if (started.state === 'signing-in') await signInThroughBrowser(started.authorizeUrl ?? '');
+  await expect
+    .poll(async () => (await page.evaluate(() => window.companion.getSession({}))).state)
+    .toBe('signed-in');
+  await expect
+    .poll(async () => (await page.evaluate(() => window.companion.getLiveStatus({}))).connection)
+    .toBe('push');
+}
+
+test('a purchase produces exactly one notification, with the commission it earned', async ({ page }) => {
+  await openSignedIn(page);
+  const bought = await world.purchase(buyers[0] as string);
+  const cents = bought.commission?.amountCents ?? 0;
+  expect(cents).toBeGreaterThan(0);
+
+  const toast = page.getByTestId('toast');
+  await expect(toast).toHaveCount(1);
+  await expect(toast.getByTestId('toast-title')).toHaveText(`New commission +${formatCents(cents)}`);
+  // Buyer 1's name, masked, and the product.
+  await expect(toast.getByTestId('toast-body')).toContainText('B*** 1***');
+  // Still exactly one after the burst window and a little more.
+  await page.waitForTimeout(1_500);
+  await expect(toast).toHaveCount(1);
+  expect(await deliveries(page)).toEqual([
+    expect.objectContaining({
+      via: 'toast',
+      amountCents: cents,
+      title: `New commission +${formatCents(cents)}`,
+    }),
+  ]);
+  const [notice] = (await notices(page)) as Notice[];
+  expect(notice).toMatchObject({ kind: 'commission', amountCents: cents, count: 1 });
+  expect(notice?.target).toEqual({ section: 'earnings', itemId: bought.commission?.id });
+
+  // A click opens the companion on that commission.
+  const navigated = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const off = window.companion.on('navigate', (target) => {
+          off();
+          resolve(target);
+        });
+      }),
+  );
+  await toast.getByTestId('toast-open').click();
+  expect(await navigated).toEqual({ section: 'earnings', itemId: bought.commission?.id });
+  await expect(toast).toHaveCount(0);
+});
+
+test('a burst of purchases becomes one summary', async ({ page }) => {
+  await openSignedIn(page);
+  const before = (await notices(page)).length;
+  const bought = await Promise.all(buyers.map((buyer) => world.purchase(buyer)));
+  const total = bought.reduce((sum, purchase) => sum + (purchase.commission?.amountCents ?? 0), 0);
+
+  const toast = page.getByTestId('toast');
+  await expect(toast).toHaveCount(1);
+  await expect(toast.getByTestId('toast-title')).toHaveText(`5 new commissions, +${formatCents(total)}`);
+  await page.waitForTimeout(1_500);
+  await expect(toast).toHaveCount(1);
+  const after = await notices(page);
+  expect(after.length).toBe(before + 1);
+  expect(after[0]).toMatchObject({ kind: 'summary', count: 5, amountCents: total });
+});
+
+test('pausing suppresses notifications; resuming lets new ones through', async ({ page }) => {
+  await openSignedIn(page);
+  const paused = await page.evaluate(() => window.companion.pauseNotifications({ pause: '1h' }));
+  expect(paused.pausedUntil).not.toBeNull();
+  const before = (await notices(page)).length;
+
+  await world.purchase(buyers[1] as string);
+  await page.waitForTimeout(2_000);
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+  expect((await notices(page)).length).toBe(before);
+  expect(await deliveries(page)).toEqual([]);
+
+  await page.evaluate(() => window.companion.pauseNotifications({ pause: 'resume' }));
+  const bought = await world.purchase(buyers[2] as string);
+  await expect(page.getByTestId('toast')).toHaveCount(1);
+  await expect(page.getByTestId('toast-title')).toHaveText(
+    `New commission +${formatCents(bought.commission?.amountCents ?? 0)}`,
+  );
+  expect((await notices(page)).length).toBe(before + 1);
+});
