@@ -62,6 +62,12 @@ describe('the bridge contract', () => {
       | 'prepareCredit'
       | 'submitCredit'
       | 'dismissOffer'
+      | 'getEarnings'
+      | 'refreshEarnings'
+      | 'listHistory'
+      | 'getEarningsSeries'
+      | 'listReferralStats'
+      | 'exportHistoryCsv'
     >();
     expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
     for (const name of methodNames) {

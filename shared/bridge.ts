@@ -8,6 +8,7 @@
 // The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
+import { earningsEvents, earningsMethods } from './bridge/earnings.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
 import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
 import { Settings, SettingsPatch } from './settings.ts';
@@ -51,6 +52,10 @@ const SaveFileInput = z.discriminatedUnion('mime', [
     .object({ name: FileName, mime: z.literal('image/svg+xml'), text: z.string().min(1).max(2_000_000) })
     .strict()
     .refine((input) => input.name.toLowerCase().endsWith('.svg'), 'An SVG file name ends in .svg.'),
+  z
+    .object({ name: FileName, mime: z.literal('text/csv'), text: z.string().min(1).max(64_000_000) })
+    .strict()
+    .refine((input) => input.name.toLowerCase().endsWith('.csv'), 'A CSV file name ends in .csv.'),
 ]);
 
 // ---- session (sign-in) -------------------------------------------------------------------
@@ -125,6 +130,7 @@ export const bridgeMethods = {
     output: z.object({ copied: z.literal(true) }),
   },
   ...liveMethods,
+  ...earningsMethods,
   ...payoutMethods,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -136,6 +142,7 @@ export const bridgeEvents = {
   /** The settings changed (from any window, or a reset after a corrupt file). */
   settingsChanged: Settings,
   ...liveEvents,
+  ...earningsEvents,
   ...payoutEvents,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { earningsMethods } from '../../shared/bridge/earnings.ts';
 import { liveMethods } from '../../shared/bridge/live.ts';
 import { payoutMethods } from '../../shared/bridge/payouts.ts';
 import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
@@ -33,6 +34,7 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     signOut: async () => signedOut,
     ...unusedLiveHandlers,
     ...unusedPayoutHandlers,
+    ...unusedEarningsHandlers,
     ...overrides,
   };
 }
@@ -43,6 +45,10 @@ const unused = async (): Promise<never> => {
 const unusedPayoutHandlers = Object.fromEntries(
   Object.keys(payoutMethods).map((name) => [name, unused]),
 ) as unknown as Pick<CoreHandlers, keyof typeof payoutMethods>;
+
+const unusedEarningsHandlers = Object.fromEntries(
+  Object.keys(earningsMethods).map((name) => [name, unused]),
+) as unknown as Pick<CoreHandlers, keyof typeof earningsMethods>;
 
 const unusedLiveHandlers = Object.fromEntries(
   Object.keys(liveMethods).map((name) => [

@@ -2,6 +2,10 @@
 // browser shell). Everything a shell needs from core comes out of startCompanion().
 import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
 import { createAccountsClient } from './accounts-client.ts';
+import { createEarningsApi } from './earnings/earnings-api.ts';
+import { createEarningsService } from './earnings/earnings-service.ts';
+import { createEarningsHandlers } from './earnings/handlers.ts';
+import { createMemoryEarningsCache, type EarningsCacheStorage } from './earnings/snapshot-cache.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createLiveFeatures, type LiveFeatures } from './live/live-features.ts';
 import type { LiveTiming } from './live/live-service.ts';
@@ -44,6 +48,8 @@ export interface CompanionOptions {
   liveTiming?: Partial<LiveTiming>;
   /** The payout/credit outbox (openRequestsFile in the shell's data directory); default: memory. */
   requests?: RequestsStorage;
+  /** The dashboard's snapshot cache (openEarningsCacheFile in the shell's data directory); default: memory. */
+  earningsCache?: EarningsCacheStorage;
   /**
    * TEST ONLY (demo mode): called between the server's answer to a payout/credit request and the
    * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
@@ -101,6 +107,15 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
   });
 
+  const earningsApi = createEarningsApi(accounts);
+  const earnings = createEarningsService({
+    api: earningsApi,
+    events,
+    cache: options.earningsCache ?? createMemoryEarningsCache(),
+    // The snapshot belongs to the account on the server that served it.
+    owner: () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`,
+  });
+
   const live = createLiveFeatures({
     accountsUrl,
     scope: demo ? `demo:${options.demoScope ?? 'default'}` : accountsUrl,
@@ -114,11 +129,13 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     sink: options.notificationSink,
     fetch: options.fetch,
     timing: options.liveTiming,
+    refreshData: () => void earnings.refresh(),
   });
 
   const handlers = {
     ...live.handlers,
     ...requests.handlers,
+    ...createEarningsHandlers(earnings, earningsApi),
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
     getSession: async () => session.view(),

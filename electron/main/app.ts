@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
+import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
@@ -120,6 +121,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
         settings: openSettingsFile({ cwd: app.getPath('userData') }),
         requests: openRequestsFile({ cwd: app.getPath('userData') }),
+        earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
         secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });

@@ -15,6 +15,7 @@ export interface ElectronShellOptions {
 const FILE_TYPES = {
   'image/png': { name: 'PNG image', extension: 'png' },
   'image/svg+xml': { name: 'SVG image', extension: 'svg' },
+  'text/csv': { name: 'CSV file', extension: 'csv' },
 } as const;
 
 export function createElectronShellHandlers(options: ElectronShellOptions = {}): ShellHandlers {

@@ -21,8 +21,9 @@ import {
 } from '../core/companion.ts';
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
-import { openRequestsFile } from '../core/payouts/requests-file.ts';
+import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { openNotificationStateFile } from '../core/notifications/state.ts';
+import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -104,6 +105,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     // What was notified and where the event stream stopped, so a restart tells nothing twice.
     notificationState: openNotificationStateFile({ cwd: options.dataDir }),
     requests: openRequestsFile({ cwd: options.dataDir }),
+    earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.

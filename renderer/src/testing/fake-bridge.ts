@@ -15,6 +15,7 @@ import {
   type Settings,
   SettingsPatch,
 } from '../../../shared/settings.ts';
+import { FakeEarnings, isEarningsEvent } from './fake-earnings.ts';
 import { FakeLive, isLiveEvent } from './fake-live.ts';
 import { FakePayouts, isPayoutEvent } from './fake-payouts.ts';
 
@@ -82,11 +83,14 @@ export class FakeBridge {
   readonly live = new FakeLive();
   /** Payouts, licenses and credits (fake-payouts.ts). */
   readonly payouts = new FakePayouts();
+  /** Dashboard, history, series, referrals, CSV (fake-earnings.ts). */
+  readonly earnings = new FakeEarnings();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
     ...this.live.methods,
     ...this.payouts.methods,
+    ...this.earnings.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -123,6 +127,7 @@ export class FakeBridge {
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       if (isLiveEvent(event)) return this.live.on(event, listener as never);
       if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
+      if (isEarningsEvent(event)) return this.earnings.on(event, listener as never);
       if (event === 'settingsChanged') {
         const typed = listener as (settings: Settings) => void;
         this.settingsListeners.add(typed);
