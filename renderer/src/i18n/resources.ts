@@ -1,10 +1,14 @@
 // Every namespace, per language. A feature adds its strings in en/<feature>.ts and ru/<feature>.ts
 // and registers them here with one line per language.
 import { common as enCommon } from './en/common.ts';
+import { licenses as enLicenses } from './en/licenses.ts';
+import { payouts as enPayouts } from './en/payouts.ts';
 import { referral as enReferral } from './en/referral.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { common as ruCommon } from './ru/common.ts';
+import { licenses as ruLicenses } from './ru/licenses.ts';
+import { payouts as ruPayouts } from './ru/payouts.ts';
 import { referral as ruReferral } from './ru/referral.ts';
 import { settings as ruSettings } from './ru/settings.ts';
 import { share as ruShare } from './ru/share.ts';
@@ -14,6 +18,8 @@ export const en = {
   referral: enReferral,
   share: enShare,
   settings: enSettings,
+  payouts: enPayouts,
+  licenses: enLicenses,
 };
 
 export const ru = {
@@ -21,6 +27,8 @@ export const ru = {
   referral: ruReferral,
   share: ruShare,
   settings: ruSettings,
+  payouts: ruPayouts,
+  licenses: ruLicenses,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

@@ -1,6 +1,8 @@
 // The app's sections, in tab order. A feature registers itself with one line here; its components
 // live in its own folder (renderer/src/<feature>/). See docs/renderer.md.
 import type { ComponentType } from 'react';
+import { LicensesSection, LicensesTabLabel } from '../licenses/LicensesSection.tsx';
+import { PayoutsSection, PayoutsTabLabel } from '../payouts/PayoutsSection.tsx';
 import { ReferralSection, ReferralTabLabel } from '../referral/ReferralSection.tsx';
 import { SettingsSection, SettingsTabLabel } from '../settings/SettingsSection.tsx';
 
@@ -14,5 +16,7 @@ export interface SectionDefinition {
 
 export const sections: readonly SectionDefinition[] = [
   { id: 'referral', Label: ReferralTabLabel, Component: ReferralSection },
+  { id: 'payouts', Label: PayoutsTabLabel, Component: PayoutsSection },
+  { id: 'licenses', Label: LicensesTabLabel, Component: LicensesSection },
   { id: 'settings', Label: SettingsTabLabel, Component: SettingsSection },
 ];

@@ -115,6 +115,7 @@ export class FakePayouts {
   readonly filed = new Map<string, Payout | Credit>();
   readonly calls: string[] = [];
   private drafts = 0;
+  private readonly creditDrafts = new Map<string, CreditDraft>();
   private readonly listeners = new Map<PayoutEventName, Set<(payload: never) => void>>();
 
   readonly methods: PayoutMethodsApi = {
@@ -181,7 +182,7 @@ export class FakePayouts {
       const item = this.licenses.licenses.flatMap((l) => l.options).find((o) => o.sku === input.sku);
       if (!item) throw new Error(`No ${input.sku}.`);
       const creditCents = input.amountCents ?? Math.min(this.licenses.availableCents, item.priceCents);
-      return {
+      const draft: CreditDraft = {
         key: `credit-${++this.drafts}`,
         sku: item.sku,
         productName: item.productName,
@@ -192,18 +193,22 @@ export class FakePayouts {
         availableCents: this.licenses.availableCents,
         availableTill: this.licenses.licenses[0]?.license.availableTill ?? null,
       };
+      this.creditDrafts.set(draft.key, draft);
+      return draft;
     },
     submitCredit: async ({ key }) => {
       this.calls.push('submitCredit');
       const known = this.filed.get(key);
       if (known) return known as Credit;
-      const partial = key.endsWith('-partial');
+      const draft = this.creditDrafts.get(key);
+      if (!draft) throw new Error(`No draft ${key}.`);
+      const partial = draft.remainderCents > 0;
       const credit: Credit = {
         id: `cr_${this.filed.size + 1}`,
-        sku: 'crypto-1m',
-        priceCents: 5_000,
-        creditCents: partial ? 2_000 : 5_000,
-        remainderCents: partial ? 3_000 : 0,
+        sku: draft.sku,
+        priceCents: draft.priceCents,
+        creditCents: draft.creditCents,
+        remainderCents: draft.remainderCents,
         status: partial ? 'awaiting-payment' : 'applied',
         checkoutUrl: partial ? 'http://127.0.0.1:4100/checkout/cr_1' : null,
         createdAt: at,
