@@ -129,7 +129,11 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     sink: options.notificationSink,
     fetch: options.fetch,
     timing: options.liveTiming,
-    refreshData: () => void earnings.refresh(),
+    refreshData: () => {
+      void earnings.refresh();
+      // Payout status and credit events: the lists update live, and unacknowledged requests retry.
+      void requests.reconcile();
+    },
   });
 
   const handlers = {

@@ -83,15 +83,26 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
     ]);
   }
 
-  let busy = false;
-  const tick = async (all: boolean) => {
-    if (busy) return;
-    busy = true;
-    try {
-      if (all || payouts.hasOpenRequests() || licenses.hasOpenRequests()) await reconcile();
-    } finally {
-      busy = false;
+  // One pass at a time; a request for a full pass while one runs (e.g. a live event) runs after it.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const tick = async (all: boolean): Promise<void> => {
+    if (running) {
+      again ||= all;
+      return running;
     }
+    running = (async () => {
+      try {
+        if (all || payouts.hasOpenRequests() || licenses.hasOpenRequests()) await reconcile();
+        while (again) {
+          again = false;
+          await reconcile();
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
   };
   const poll = setInterval(() => void tick(false), options.pollMs ?? 20_000);
   const hourly = setInterval(() => void tick(true), options.licenseCheckMs ?? 3_600_000);
