@@ -10,6 +10,7 @@ import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
+import { createLiveGlue, type LiveGlue } from './live-glue.ts';
 import { createMainWindow, guardWebContents } from './main-window.ts';
 import { registerAppScheme, serveRendererFrom } from './renderer-protocol.ts';
 import { openElectronSecretStore } from './secret-store-safe-storage.ts';
@@ -55,6 +56,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
   let companion: Companion | undefined;
   let detachBridge: (() => void) | undefined;
   let closed = false;
+  /** Tray, native notifications, widget window, start at login (live-glue.ts). */
+  let liveGlue: LiveGlue | undefined;
 
   app.on('web-contents-created', (_event, contents) => {
     // Safety net for any web contents other than our window (which guards itself and alone may
@@ -74,10 +77,14 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Closing the window hides it to the tray; quitting (tray menu, Cmd+Q, shutdown) really closes it.
+  app.on('before-quit', () => liveGlue?.markQuitting());
+
   app.on('will-quit', (event) => {
     if (closed || !companion) return;
     event.preventDefault();
     detachBridge?.();
+    liveGlue?.destroy();
     companion
       .close()
       .catch((error: unknown) => console.error('Closing the companion failed:', error))
@@ -87,10 +94,15 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       });
   });
 
-  const openWindow = () => {
+  const openWindow = (show = true) => {
     if (!companion) return;
     detachBridge?.();
-    window = createMainWindow({ preloadPath: join(paths.mainDir, '../preload/index.cjs'), appOrigin });
+    window = createMainWindow({
+      preloadPath: join(paths.mainDir, '../preload/index.cjs'),
+      appOrigin,
+      showWhenReady: show,
+    });
+    liveGlue?.attachWindow(window);
     const handlers: AllHandlers = {
       ...companion.handlers,
       ...createElectronShellHandlers({
@@ -112,6 +124,11 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     if (!devUrl) serveRendererFrom(join(paths.mainDir, '../renderer'));
+    liveGlue = createLiveGlue({
+      mainDir: paths.mainDir,
+      userDataDir: app.getPath('userData'),
+      argv: process.argv,
+    });
     try {
       companion = await startCompanion({
         shell: 'electron',
@@ -120,6 +137,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
         settings: openSettingsFile({ cwd: app.getPath('userData') }),
+        notificationState: liveGlue.notificationState,
+        notificationSink: liveGlue.notificationSink,
         requests: openRequestsFile({ cwd: app.getPath('userData') }),
         earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
@@ -132,7 +151,11 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       app.quit();
       return;
     }
-    openWindow();
+    const { showWindow } = await liveGlue.start(companion, {
+      current: () => window,
+      open: () => openWindow(),
+    });
+    openWindow(showWindow);
   });
 
   return { ready };

@@ -9,6 +9,8 @@ export interface MainWindowOptions {
   /** The only origin the window may navigate within. */
   appOrigin: string;
   icon?: string | undefined;
+  /** false: stay hidden (started at login into the tray). Default true. */
+  showWhenReady?: boolean;
   log?: (message: string) => void;
 }
 
@@ -43,7 +45,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   guardWebContents(window.webContents, options.appOrigin, { openAllowedLinks: true, log: options.log });
-  window.once('ready-to-show', () => window.show());
+  if (options.showWhenReady !== false) window.once('ready-to-show', () => window.show());
   return window;
 }
 

@@ -66,6 +66,78 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized() {
     return this.minimized;
   }
+  bounds = { x: 0, y: 0, width: 420, height: 680 };
+  visible = true;
+  setBounds = vi.fn((bounds: { x: number; y: number; width: number; height: number }) => {
+    this.bounds = { ...bounds };
+  });
+  getBounds = vi.fn(() => ({ ...this.bounds }));
+  setMinimumSize = vi.fn();
+  setAlwaysOnTop = vi.fn();
+  hide = vi.fn(() => {
+    this.visible = false;
+  });
+  /** Plays a close request; returns whether a listener prevented it. */
+  requestClose(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+/** Tray stand-in: records what the glue drew. */
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  image: unknown;
+  tooltip = '';
+  menu: FakeMenu | undefined;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    FakeTray.instances.push(this);
+  }
+  setImage = vi.fn((image: unknown) => {
+    this.image = image;
+  });
+  setToolTip = vi.fn((text: string) => {
+    this.tooltip = text;
+  });
+  setContextMenu = vi.fn((menu: FakeMenu) => {
+    this.menu = menu;
+  });
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
+}
+
+export class FakeMenu {
+  readonly template: Record<string, unknown>[];
+  constructor(template: Record<string, unknown>[]) {
+    this.template = template;
+  }
+  static buildFromTemplate(template: Record<string, unknown>[]) {
+    return new FakeMenu(template);
+  }
+}
+
+/** Notification stand-in: every one shown is kept, so tests can click them. */
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  readonly options: { title: string; body?: string; icon?: string };
+  shown = false;
+  constructor(options: { title: string; body?: string; icon?: string }) {
+    super();
+    this.options = options;
+    FakeNotification.instances.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
 }
 
 /** nativeImage stand-in: "empty" unless the bytes start with the PNG signature. */
@@ -95,6 +167,8 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((_name: string) => '/nonexistent');
   setAppUserModelId = vi.fn();
   setAboutPanelOptions = vi.fn();
+  setLoginItemSettings = vi.fn();
+  getLoginItemSettings = vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false }));
   whenReady() {
     return this.platformReady;
   }
@@ -120,7 +194,26 @@ function createFake() {
       write: vi.fn(async (_items: FakeClipboardItem[]) => {}),
     },
     ClipboardItem: FakeClipboardItem,
-    nativeImage: { createFromBuffer: vi.fn((buffer: Buffer) => new FakeNativeImage(buffer)) },
+    nativeImage: {
+      createFromBuffer: vi.fn((buffer: Buffer) => new FakeNativeImage(buffer)),
+      createFromPath: vi.fn((path: string) => ({
+        path,
+        template: false,
+        setTemplateImage(this: { template: boolean }, on: boolean) {
+          this.template = on;
+        },
+      })),
+    },
+    Tray: FakeTray,
+    Menu: FakeMenu,
+    Notification: FakeNotification,
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+    powerMonitor: new EventEmitter(),
+    net: { isOnline: vi.fn(() => true) },
+    screen: {
+      getAllDisplays: vi.fn(() => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
+      getPrimaryDisplay: vi.fn(() => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
+    },
     dialog: {
       showErrorBox: vi.fn(),
       showSaveDialog: vi.fn(
@@ -166,4 +259,9 @@ export function resetFakeElectron(): void {
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();
   FakeBrowserWindow.instances = [];
+  FakeTray.instances = [];
+  FakeNotification.instances = [];
+  FakeNotification.supported = true;
+  fakeElectron.powerMonitor.removeAllListeners();
+  fakeElectron.nativeTheme.removeAllListeners();
 }
