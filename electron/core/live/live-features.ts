@@ -1,8 +1,8 @@
 // Assembles the live side for startCompanion: the event stream (live-service), the notifier, the
 // tray model, and their bridge handlers. Kept out of companion.ts so that file only spreads the
 // handlers and starts/stops this.
-import { accountsPaths, Balance, type ProgramEvent } from '../../../shared/accounts-api.ts';
-import type { CoreHandlers, SessionView } from '../../../shared/bridge.ts';
+import type { ProgramEvent } from '../../../shared/accounts-api.ts';
+import type { CoreHandlers, EventPayload, SessionView } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -32,7 +32,7 @@ export interface LiveFeaturesOptions {
   fetch?: typeof fetch | undefined;
   timing?: Partial<LiveTiming> | undefined;
   burstMs?: number | undefined;
-  /** Refresh the earnings/payouts data (earnings and payouts modules); called on wake-ups and events. */
+  /** Re-reads the earnings snapshot (earnings module): its earningsChanged feeds the tray and derived notices. */
   refreshData?: (() => void) | undefined;
   log?: (message: string) => void;
 }
@@ -119,22 +119,24 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     log,
   });
 
-  // The balance for the tray, read here until the earnings module publishes it.
-  let reading: Promise<void> | undefined;
-  function readBalanceAndDerived() {
-    if (!signedIn()) return;
-    reading ??= (async () => {
-      try {
-        availableCents = (await options.accounts.request(accountsPaths.balance, Balance)).availableCents;
-        tray.update();
-        await notifications.checkDerived();
-      } catch (error) {
-        log(`live: could not read the balance: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    })().finally(() => {
-      reading = undefined;
-    });
+  // The tray's balance and the derived notices follow the earnings module's snapshot
+  // (earningsChanged), which refreshData re-reads on program events and wake-ups.
+  let checkedSnapshot: string | undefined;
+  function onEarnings(view: EventPayload<'earningsChanged'>) {
+    const snapshot = view.snapshot;
+    availableCents = snapshot?.balance.availableCents ?? null;
+    tray.update();
+    if (!snapshot || !signedIn() || snapshot.fetchedAt === checkedSnapshot) return;
+    checkedSnapshot = snapshot.fetchedAt;
+    notifications
+      .checkDerived({ program: snapshot.program, balance: snapshot.balance })
+      .catch((error: unknown) =>
+        log(`live: derived notifications: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
+  const refresh = () => {
+    if (signedIn()) options.refreshData?.();
+  };
 
   const live = createLiveService({
     baseUrl: options.accountsUrl,
@@ -150,15 +152,9 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     },
     onEvents: (events) => {
       notifications.handleEvents(events);
-      if (events.some((event) => MONEY_EVENTS.has(event.type))) {
-        readBalanceAndDerived();
-        options.refreshData?.();
-      }
+      if (events.some((event) => MONEY_EVENTS.has(event.type))) refresh();
     },
-    onRefresh: () => {
-      readBalanceAndDerived();
-      options.refreshData?.();
-    },
+    onRefresh: refresh,
     onStatus: (status) => {
       options.events.emit('liveStatusChanged', status);
       tray.update();
@@ -170,9 +166,12 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
   const unsubscribe = options.events.subscribe((message) => {
     if (message.event === 'sessionChanged') {
       availableCents = null;
+      checkedSnapshot = undefined;
       live.sessionChanged();
       tray.update();
-      readBalanceAndDerived();
+      refresh();
+    } else if (message.event === 'earningsChanged') {
+      onEarnings(message.payload as EventPayload<'earningsChanged'>);
     } else if (message.event === 'settingsChanged') {
       tray.update();
     }
@@ -198,7 +197,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     handlers,
     start() {
       live.start();
-      readBalanceAndDerived();
+      refresh();
     },
     async close() {
       unsubscribe();

@@ -1,14 +1,12 @@
 // What the notifier reads from the accounts API beyond the events: product and referral names for
 // commission notices, and the program, balance, licenses and catalog for the derived ones. Reads go
-// through the accounts client (auth, retries, validation). The balance is read here until the
-// earnings module exposes it; then `balance` can be swapped for it.
+// through the accounts client (auth, retries, validation). Balance and program come from the
+// earnings module's snapshot (earningsChanged), not from here.
 import {
   accountsPaths,
-  Balance,
   Catalog,
   CommissionPage,
   Licenses,
-  ProgramStatus,
   ReferralPage,
 } from '../../../shared/accounts-api.ts';
 import type { AccountsClient } from '../accounts-client.ts';
@@ -17,12 +15,8 @@ import { maskName, type Occurrence } from './occurrences.ts';
 export interface NotifierData {
   /** Adds product and masked referral names to commission and reversal occurrences (best effort). */
   enrich(occurrences: Occurrence[]): Promise<Occurrence[]>;
-  derivedInputs(): Promise<{
-    program: ProgramStatus;
-    balance: Balance;
-    licenses: Licenses;
-    catalog: Catalog;
-  }>;
+  /** The partner's licenses and the catalog, for "expiring while the balance could renew it". */
+  licenseInputs(): Promise<{ licenses: Licenses; catalog: Catalog }>;
 }
 
 export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): NotifierData {
@@ -71,14 +65,12 @@ export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): N
         return occurrences;
       }
     },
-    async derivedInputs() {
-      const [program, balance, licenses, items] = await Promise.all([
-        accounts.request(accountsPaths.program, ProgramStatus),
-        accounts.request(accountsPaths.balance, Balance),
+    async licenseInputs() {
+      const [licenses, items] = await Promise.all([
         accounts.request(accountsPaths.licenses, Licenses),
         loadCatalog(),
       ]);
-      return { program, balance, licenses, catalog: items };
+      return { licenses, catalog: items };
     },
   };
 }

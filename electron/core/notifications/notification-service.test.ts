@@ -122,4 +122,93 @@ describe('the notifier', () => {
     await expect.poll(() => delivered.length).toBe(1);
     expect(delivered[0]?.title).toMatch(/^2 новые комиссии, \+3,50\s\$$/u);
   });
+
+  it('tells when the balance crosses the withdrawal thresholds, once, and a license the balance could renew', async () => {
+    const events = createEventHub();
+    const delivered: Notice[] = [];
+    const licenses = {
+      items: [
+        {
+          productId: 'crypto',
+          productName: 'Crypto',
+          kind: 'platform' as const,
+          lifetime: false,
+          availableTill: '2026-11-25T00:00:00.000Z',
+        },
+        {
+          productId: 'tpo',
+          productName: 'TPO',
+          kind: 'addon' as const,
+          lifetime: false,
+          availableTill: '2027-06-01T00:00:00.000Z',
+        },
+      ],
+    };
+    const catalog = {
+      items: [
+        {
+          sku: 'crypto-1m',
+          productId: 'crypto',
+          productName: 'Crypto',
+          kind: 'platform' as const,
+          term: '1m' as const,
+          priceCents: 5000,
+        },
+        {
+          sku: 'tpo-1m',
+          productId: 'tpo',
+          productName: 'TPO',
+          kind: 'addon' as const,
+          term: '1m' as const,
+          priceCents: 2000,
+        },
+      ],
+    };
+    const service = createNotificationService({
+      store: openNotificationStateFile({ cwd: dir }),
+      settings: () => NotificationSettings.parse({}),
+      language: () => 'en',
+      events,
+      data: { enrich: async (o) => o, licenseInputs: async () => ({ licenses, catalog }) },
+      sink: { deliver: (notice) => delivered.push(notice) },
+      burstMs: 10_000,
+      now: () => NOW,
+      localMinutes: () => 12 * 60,
+    });
+    const balance = (available: number, earned: number) => ({
+      availableCents: available,
+      pendingCents: 0,
+      reservedCents: 0,
+      paidOutCents: 0,
+      creditedCents: 0,
+      cancelledCents: 0,
+      earnedCents: earned,
+      reversedCents: 0,
+      asOf: '2026-11-21T12:00:00.000Z',
+    });
+    const program = (available: number, eligible: boolean) => ({
+      status: 'active' as const,
+      disqualifiedAt: null,
+      disqualificationReason: null,
+      rateBp: 1500,
+      rateSource: 'terms' as const,
+      termsVersion: 2,
+      referralsCount: 3,
+      withdrawal: { minPayoutCents: 5000, minReferrals: 3, availableCents: available, eligible },
+    });
+    // First look: below the minimum, and not enough to renew Crypto.
+    await service.checkDerived({ program: program(4000, false), balance: balance(4000, 4000) });
+    await service.flush();
+    expect(delivered).toEqual([]);
+    await service.checkDerived({ program: program(6000, true), balance: balance(6000, 6000) });
+    await service.flush();
+    expect(delivered[0]).toMatchObject({
+      kind: 'summary',
+      body: '1 withdrawal alert · 1 license expiring',
+    });
+    // Still eligible, same license: nothing new.
+    await service.checkDerived({ program: program(6100, true), balance: balance(6100, 6100) });
+    await service.flush();
+    expect(delivered).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@
 // short window so a burst becomes one summary, remembers what it told across restarts, and hands
 // each notice to the shell (the NotificationSink port) and to the UI (the `notification` event).
 import { randomUUID } from 'node:crypto';
-import type { ProgramEvent } from '../../../shared/accounts-api.ts';
+import type { Balance, ProgramEvent, ProgramStatus } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget, Notice, NotificationPause } from '../../../shared/bridge/live.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -38,8 +38,8 @@ export interface NotificationServiceOptions {
 
 export interface NotificationService {
   handleEvents(events: ProgramEvent[]): void;
-  /** Re-reads the data behind the derived notices (thresholds, expiring licenses). */
-  checkDerived(): Promise<void>;
+  /** Checks the derived notices (thresholds crossed, licenses expiring) against a fresh balance and program. */
+  checkDerived(current: { program: ProgramStatus; balance: Balance }): Promise<void>;
   /** Delivers what is waiting in the burst window now (tests, shutdown). */
   flush(): Promise<void>;
   pause(): NotificationPause;
@@ -152,14 +152,15 @@ export function createNotificationService(options: NotificationServiceOptions): 
     handleEvents(events) {
       enqueue(events.map(occurrenceOf).filter((o): o is Occurrence => o !== undefined));
     },
-    async checkDerived() {
-      if (!options.data) return;
-      const { program, balance, licenses, catalog } = await options.data.derivedInputs();
+    async checkDerived({ program, balance }) {
       const found: Occurrence[] = [];
       const crossed = thresholdOccurrence(state().eligible, program, balance);
       if (crossed) found.push(crossed);
-      found.push(...licenseOccurrences(licenses, catalog, program.withdrawal.availableCents, now()));
       save({ eligible: program.withdrawal.eligible });
+      if (options.data && program.status === 'active') {
+        const { licenses, catalog } = await options.data.licenseInputs();
+        found.push(...licenseOccurrences(licenses, catalog, program.withdrawal.availableCents, now()));
+      }
       enqueue(found);
     },
     flush,
