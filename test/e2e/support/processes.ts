@@ -14,21 +14,30 @@ export interface Running {
   readonly lines: Record<string, string>;
   output(): string;
   stop(): Promise<void>;
+  /** Settles with the exit code when the process ends, however it ends. */
+  readonly exited: Promise<number | null>;
 }
 
 /** Starts a Node script and waits until it prints a line matching `ready`. */
-async function startNodeProcess(script: string, args: string[], ready: RegExp): Promise<Running> {
+async function startNodeProcess(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<Running> {
   const child: ChildProcess = spawn(process.execPath, [script, ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, COMPANION_ACCOUNTS_URL: '' },
+    env: { ...process.env, COMPANION_ACCOUNTS_URL: '', ...env },
   });
   let output = '';
   const lines: Record<string, string> = {};
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const running: Running = {
     lines,
     output: () => output,
     stop: () => stopChild(child),
+    exited,
   };
   await new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(() => {
@@ -70,19 +79,25 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export interface RunningShell extends Running {
   url: string;
+  dataDir: string;
   origin: string;
   accountsUrl: string;
   mode: string;
 }
 
 /** `node electron/web/cli.ts --port 0 --data-dir <fresh temp dir> --no-keychain [...args]` */
-export async function startShellProcess(args: string[] = []): Promise<RunningShell> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'companion-e2e-'));
+export async function startShellProcess(
+  args: string[] = [],
+  /** `dataDir`: reuse one (a restart); `env`: extra environment (test hooks). */
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningShell> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'companion-e2e-')));
   const running = await startNodeProcess(
     'electron/web/cli.ts',
     // Memory only: test sign-ins never reach the keychain of the machine running the tests.
     ['--port', '0', '--data-dir', dataDir, '--no-keychain', ...args],
     /^COMPANION_ACCOUNTS_URL=.*$/mu,
+    options.env,
   );
   const url = running.lines.COMPANION_URL;
   const accountsUrl = running.lines.COMPANION_ACCOUNTS_URL;
@@ -91,7 +106,7 @@ export async function startShellProcess(args: string[] = []): Promise<RunningShe
     await running.stop();
     throw new Error(`The browser shell did not print its URL:\n${running.output()}`);
   }
-  return Object.assign(running, { url, origin: new URL(url).origin, accountsUrl, mode });
+  return Object.assign(running, { url, dataDir, origin: new URL(url).origin, accountsUrl, mode });
 }
 
 /** `node sandbox/cli.ts --port N --mode demo` */
