@@ -1,0 +1,179 @@
+// Live updates' cost while nothing happens, and how fast an earning becomes a notification
+// (printed, not asserted): `npx node bench/live.bench.ts [--window-s 35] [--purchases 10]`.
+//  1. Idle: the companion's live connection (the sandbox's event stream, one keep-alive comment every
+//     15 s) vs. naive polling of the full dashboard every 30 s (balance, program, terms, commissions,
+//     referrals, payouts, licenses; no ETags). Both go through a counting TCP proxy, so the bytes are
+//     what crosses the wire (headers included); measured over a window, extrapolated to an hour.
+//     Target: push ≤ 1/20 of naive polling, in bytes and in requests.
+//  2. Latency: operator purchase → notice delivered by core's notifier over push (includes the
+//     notifier's 400 ms burst window). Target ≤ 2 s.
+import { once } from 'node:events';
+import { connect, createServer, type Socket } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createEventHub } from '../electron/core/event-hub.ts';
+import { createLiveService } from '../electron/core/live/live-service.ts';
+import { createNotificationService } from '../electron/core/notifications/notification-service.ts';
+import { createMemoryNotificationStateStore } from '../electron/core/notifications/state.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { accountsPaths, type ProgramEvent } from '../shared/accounts-api.ts';
+import type { Notice } from '../shared/bridge/live.ts';
+import { NotificationSettings } from '../shared/live-settings.ts';
+import { sandboxTokens } from '../test/support/sandbox-sign-in.ts';
+import { sandboxWorld } from '../test/support/sandbox-world.ts';
+import { kB, median, ms } from './support/stats.ts';
+
+const { values } = parseArgs({
+  options: { 'window-s': { type: 'string', default: '35' }, purchases: { type: 'string', default: '10' } },
+});
+const WINDOW_MS = Number(values['window-s']) * 1000;
+const PURCHASES = Number(values.purchases);
+const HOUR = 3_600_000;
+const NAIVE_PERIOD_MS = 30_000;
+
+/** A TCP proxy that counts every byte both ways and every connection. */
+async function countingProxy(target: URL) {
+  const counters = { bytes: 0, connections: 0 };
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    counters.connections += 1;
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('data', (chunk: Buffer) => {
+        counters.bytes += chunk.length;
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no proxy address');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    counters,
+    reset() {
+      counters.bytes = 0;
+      counters.connections = 0;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+const sandbox = await startSandbox({ mode: 'demo' });
+const proxy = await countingProxy(new URL(sandbox.url));
+const { accessToken } = await sandboxTokens(sandbox.url);
+const headers = { authorization: `Bearer ${accessToken}` };
+const world = sandboxWorld(sandbox.url, headers);
+
+// Every request the companion sends is counted here (the proxy counts bytes).
+let requests = 0;
+const countingFetch: typeof fetch = (input, init) => {
+  requests += 1;
+  return fetch(input, init);
+};
+
+// ---- 1. idle: push --------------------------------------------------------------------------
+const events = createEventHub();
+const delivered: { at: number; notice: Notice }[] = [];
+const notifier = createNotificationService({
+  store: createMemoryNotificationStateStore(),
+  settings: () => NotificationSettings.parse({}),
+  language: () => 'en',
+  events,
+  sink: { deliver: (notice) => delivered.push({ at: performance.now(), notice }) },
+});
+const received: ProgramEvent[] = [];
+const live = createLiveService({
+  baseUrl: proxy.url,
+  fetch: countingFetch,
+  auth: {
+    accessToken: async () => accessToken,
+    renew: async () => accessToken,
+    rejectedAgain: async (detail) => {
+      throw new Error(detail);
+    },
+  },
+  isSignedIn: () => true,
+  cursor: { get: () => undefined, set: () => {} },
+  onEvents: (batch) => {
+    received.push(...batch);
+    notifier.handleEvents(batch);
+  },
+  onRefresh: () => {},
+  onStatus: () => {},
+});
+live.start();
+while (live.status().connection !== 'push') await new Promise((resolve) => setTimeout(resolve, 20));
+proxy.reset();
+requests = 0;
+console.log(`Idle window: ${WINDOW_MS / 1000} s (the stream sends a keep-alive every 15 s)…`);
+await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+const push = { bytes: proxy.counters.bytes, requests, connections: proxy.counters.connections };
+
+// ---- 1. idle: naive polling of the dashboard ------------------------------------------------
+const dashboard = [
+  accountsPaths.balance,
+  accountsPaths.program,
+  accountsPaths.terms,
+  `${accountsPaths.commissions}?limit=50`,
+  `${accountsPaths.referrals}?limit=50`,
+  `${accountsPaths.payouts}?limit=50`,
+  accountsPaths.licenses,
+];
+proxy.reset();
+for (const path of dashboard) {
+  const response = await fetch(new URL(path.slice(1), proxy.url), { headers });
+  await response.arrayBuffer();
+}
+const naiveRound = { bytes: proxy.counters.bytes, requests: dashboard.length };
+
+const perHour = (value: number, windowMs: number) => (value * HOUR) / windowMs;
+const pushBytesHour = perHour(push.bytes, WINDOW_MS);
+const pushRequestsHour = perHour(push.requests, WINDOW_MS);
+const naiveBytesHour = naiveRound.bytes * (HOUR / NAIVE_PERIOD_MS);
+const naiveRequestsHour = naiveRound.requests * (HOUR / NAIVE_PERIOD_MS);
+
+console.log('\nIdle cost per hour (extrapolated)');
+console.log(
+  `  push (event stream)       ${kB(pushBytesHour).padStart(10)}  ${pushRequestsHour.toFixed(1).padStart(6)} requests`,
+);
+console.log(
+  `    measured: ${push.bytes} bytes, ${push.requests} requests, ${push.connections} connections in ${WINDOW_MS / 1000} s`,
+);
+console.log(
+  `  naive polling every 30 s  ${kB(naiveBytesHour).padStart(10)}  ${naiveRequestsHour.toFixed(1).padStart(6)} requests`,
+);
+console.log(`    measured: one round = ${naiveRound.bytes} bytes in ${naiveRound.requests} requests`);
+const fraction = (part: number, whole: number) =>
+  part === 0 ? '0 (none in the window)' : `1/${Math.round(whole / part)}`;
+console.log(
+  `  push / naive: bytes ${fraction(pushBytesHour, naiveBytesHour)}, requests ${fraction(pushRequestsHour, naiveRequestsHour)} (target ≤ 1/20 each; the stream's one request stays open)`,
+);
+
+// ---- 2. earning → notification ---------------------------------------------------------------
+const buyer = await world.registerReferral('Bench Buyer');
+await new Promise((resolve) => setTimeout(resolve, 800));
+await notifier.flush();
+const latencies: number[] = [];
+for (let i = 0; i < PURCHASES; i++) {
+  const before = delivered.length;
+  const started = performance.now();
+  await world.purchase(buyer);
+  while (delivered.length === before) await new Promise((resolve) => setTimeout(resolve, 2));
+  latencies.push((delivered.at(-1)?.at ?? started) - started);
+  // Let the burst window close so each purchase is its own notice.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+console.log(`\nEarning → notification over push (${PURCHASES} purchases, 400 ms burst window included)`);
+console.log(`  median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))} (target ≤ 2,000 ms)`);
+
+await live.stop();
+await notifier.close();
+await proxy.close();
+await sandbox.close();
