@@ -187,7 +187,7 @@ function LicenseItem({
             {t('applyButton')}
           </button>
           {confirming && <ConfirmCredit item={confirming} onClose={onClose} />}
-          <AutoApplyToggle productId={license.productId} sku={sku} current={row.autoApplySku} />
+          <AutoApplyToggle productId={license.productId} sku={sku} />
         </>
       )}
     </li>
@@ -333,25 +333,25 @@ function PayRestButton({ url }: { url: string }) {
   );
 }
 
-function AutoApplyToggle({
-  productId,
-  sku,
-  current,
-}: {
-  productId: string;
-  sku: string;
-  current: string | null;
-}) {
+function AutoApplyToggle({ productId, sku }: { productId: string; sku: string }) {
   const { t } = useTranslation('licenses');
   const settings = preferences.use((s) => s.settings);
   const update = preferences.use((s) => s.update);
   const id = useId();
+  // Shown at once while the change is saved; the saved settings take over when they arrive.
+  const [optimistic, setOptimistic] = useState<{ on: boolean; over: LicenseAutoApply } | null>(null);
   const autoApply: LicenseAutoApply | undefined = settings?.licenseAutoApply;
   if (!autoApply) return null;
-  const toggle = (on: boolean) => {
+  const on =
+    optimistic?.over === autoApply
+      ? optimistic.on
+      : autoApply.renewals.some((r) => r.productId === productId);
+  const toggle = (enable: boolean) => {
+    setOptimistic({ on: enable, over: autoApply });
     const others = autoApply.renewals.filter((r) => r.productId !== productId);
-    void update({ licenseAutoApply: { renewals: on ? [...others, { productId, sku }] : others } });
+    void update({ licenseAutoApply: { renewals: enable ? [...others, { productId, sku }] : others } });
   };
+
   return (
     <div>
       <div className="checkbox-row">
@@ -359,12 +359,12 @@ function AutoApplyToggle({
           id={id}
           type="checkbox"
           data-testid="licenses-auto-apply"
-          checked={current !== null}
+          checked={on}
           onChange={(event) => toggle(event.target.checked)}
         />
         <label htmlFor={id}>{t('autoApply')}</label>
       </div>
-      {current !== null && (
+      {on && (
         <p className="muted">
           {t('autoApplyHint', {
             count: autoApply.withinDays,
