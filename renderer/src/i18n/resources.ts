@@ -1,12 +1,14 @@
 // Every namespace, per language. A feature adds its strings in en/<feature>.ts and ru/<feature>.ts
 // and registers them here with one line per language.
 import { common as enCommon } from './en/common.ts';
+import { earnings as enEarnings } from './en/earnings.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
 import { referral as enReferral } from './en/referral.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { common as ruCommon } from './ru/common.ts';
+import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
 import { referral as ruReferral } from './ru/referral.ts';
@@ -20,6 +22,7 @@ export const en = {
   settings: enSettings,
   payouts: enPayouts,
   licenses: enLicenses,
+  earnings: enEarnings,
 };
 
 export const ru = {
@@ -29,6 +32,7 @@ export const ru = {
   settings: ruSettings,
   payouts: ruPayouts,
   licenses: ruLicenses,
+  earnings: ruEarnings,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

@@ -1,6 +1,9 @@
 // The app's sections, in tab order. A feature registers itself with one line here; its components
 // live in its own folder (renderer/src/<feature>/). See docs/renderer.md.
 import type { ComponentType } from 'react';
+import { EarningsSection, EarningsTabLabel } from '../earnings/EarningsSection.tsx';
+import { HistorySection, HistoryTabLabel } from '../earnings/HistorySection.tsx';
+import { ReferralsSection, ReferralsTabLabel } from '../earnings/ReferralsSection.tsx';
 import { LicensesSection, LicensesTabLabel } from '../licenses/LicensesSection.tsx';
 import { PayoutsSection, PayoutsTabLabel } from '../payouts/PayoutsSection.tsx';
 import { ReferralSection, ReferralTabLabel } from '../referral/ReferralSection.tsx';
@@ -16,6 +19,9 @@ export interface SectionDefinition {
 
 export const sections: readonly SectionDefinition[] = [
   { id: 'referral', Label: ReferralTabLabel, Component: ReferralSection },
+  { id: 'earnings', Label: EarningsTabLabel, Component: EarningsSection },
+  { id: 'history', Label: HistoryTabLabel, Component: HistorySection },
+  { id: 'referrals', Label: ReferralsTabLabel, Component: ReferralsSection },
   { id: 'payouts', Label: PayoutsTabLabel, Component: PayoutsSection },
   { id: 'licenses', Label: LicensesTabLabel, Component: LicensesSection },
   { id: 'settings', Label: SettingsTabLabel, Component: SettingsSection },

@@ -1,0 +1,39 @@
+// Locale formatting for the earnings screens. Money always goes through formatCents (exact cents,
+// no float); rates are basis points shown as exact percentages.
+import { formatCents } from '../../../shared/money.ts';
+
+export const money = (cents: number, locale: string) => formatCents(cents, locale);
+
+/** 1500 bp → "15%", 1250 → "12.5%" (ru: "15 %", "12,5 %"); exact, from the integer. */
+export function percent(bp: number, locale: string): string {
+  const text = `${Math.trunc(bp / 10_000)}.${String(bp % 10_000).padStart(4, '0')}`;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+    text as unknown as number,
+  );
+}
+
+export const date = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+
+export const dateTime = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** "5 minutes ago", "2 hours ago", "yesterday": for the "updated" line. */
+export function ago(iso: string, now: number, locale: string): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(Math.min(0, seconds), 'second');
+  if (abs < 3_600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3_600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
+}
+
+/** A chart bucket's label: "Nov 20" (day, week) or "Nov 2026" (month); buckets are UTC. */
+export function bucketLabel(iso: string, bucket: 'day' | 'week' | 'month', locale: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    bucket === 'month'
+      ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+}

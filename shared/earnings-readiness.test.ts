@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgramStatus } from './accounts-api.ts';
+import { termsChanges, withdrawalReadiness } from './earnings-readiness.ts';
+
+const program = (
+  overrides: Partial<ProgramStatus> = {},
+  withdrawal: Partial<ProgramStatus['withdrawal']> = {},
+): ProgramStatus => ({
+  status: 'active',
+  disqualifiedAt: null,
+  disqualificationReason: null,
+  rateBp: 1500,
+  rateSource: 'terms',
+  termsVersion: 2,
+  referralsCount: 2,
+  ...overrides,
+  withdrawal: {
+    minPayoutCents: 5_000,
+    minReferrals: 3,
+    availableCents: 3_840,
+    eligible: false,
+    ...withdrawal,
+  },
+});
+
+describe('withdrawal readiness', () => {
+  it('shows progress toward each threshold of the terms in force: "$38.40 of $50", "2 of 3"', () => {
+    const readiness = withdrawalReadiness(program());
+    expect(readiness.thresholds).toEqual([
+      { kind: 'amount', current: 3_840, required: 5_000, met: false, missing: 1_160, progress: 0.768 },
+      { kind: 'referrals', current: 2, required: 3, met: false, missing: 1, progress: 2 / 3 },
+    ]);
+    expect(readiness.canRequestPayout).toBe(false);
+    expect(readiness.canApplyToLicense).toBe(true);
+  });
+
+  it('is ready when the server says so, each threshold met', () => {
+    const readiness = withdrawalReadiness(
+      program({ referralsCount: 4 }, { availableCents: 5_000, eligible: true }),
+    );
+    expect(readiness.thresholds.map((t) => [t.met, t.missing, t.progress])).toEqual([
+      [true, 0, 1],
+      [true, 0, 1],
+    ]);
+    expect(readiness.canRequestPayout).toBe(true);
+  });
+
+  it('leaves out a threshold the terms do not set (no referral minimum in the 2019 terms)', () => {
+    expect(withdrawalReadiness(program({}, { minReferrals: 0 })).thresholds.map((t) => t.kind)).toEqual([
+      'amount',
+    ]);
+  });
+
+  it('clamps a negative balance (a debt after a refund) to no progress, the whole minimum missing and more', () => {
+    const [amount] = withdrawalReadiness(program({}, { availableCents: -700 })).thresholds;
+    expect(amount).toMatchObject({ progress: 0, missing: 5_700, met: false });
+    expect(withdrawalReadiness(program({}, { availableCents: -700 })).canApplyToLicense).toBe(false);
+  });
+
+  it('offers nothing to a disqualified partner, whatever the figures', () => {
+    const readiness = withdrawalReadiness(
+      program({ status: 'disqualified', referralsCount: 9 }, { availableCents: 90_000, eligible: true }),
+    );
+    expect(readiness).toMatchObject({
+      disqualified: true,
+      canRequestPayout: false,
+      canApplyToLicense: false,
+    });
+  });
+});
+
+describe('terms changes', () => {
+  it('lists each field that changed, and nothing when nothing did', () => {
+    const v1 = { rateBp: 2000, minPayoutCents: 5_000, minReferrals: 0, holdDays: 0 };
+    const v2 = { rateBp: 1500, minPayoutCents: 5_000, minReferrals: 3, holdDays: 0 };
+    expect(termsChanges(v1, v2)).toEqual([
+      { field: 'rateBp', from: 2000, to: 1500 },
+      { field: 'minReferrals', from: 0, to: 3 },
+    ]);
+    expect(termsChanges(v2, v2)).toEqual([]);
+  });
+});
