@@ -11,7 +11,9 @@ import { once } from 'node:events';
 import { connect, createServer, type Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createEventHub } from '../electron/core/event-hub.ts';
-import { createLiveService } from '../electron/core/live/live-service.ts';
+import { createConditionalGetter } from '../electron/core/live/conditional-get.ts';
+import { createLiveService, DEFAULT_LIVE_TIMING } from '../electron/core/live/live-service.ts';
+import { createPollWatcher } from '../electron/core/live/poll-watch.ts';
 import { createNotificationService } from '../electron/core/notifications/notification-service.ts';
 import { createMemoryNotificationStateStore } from '../electron/core/notifications/state.ts';
 import { startSandbox } from '../sandbox/server.ts';
@@ -133,6 +135,27 @@ for (const path of dashboard) {
 }
 const naiveRound = { bytes: proxy.counters.bytes, requests: dashboard.length };
 
+// ---- 1. idle: the polling fallback (conditional GETs, once a minute, when push is unavailable) ----
+const watcher = createPollWatcher(
+  createConditionalGetter({
+    baseUrl: proxy.url,
+    fetch,
+    auth: {
+      accessToken: async () => accessToken,
+      renew: async () => accessToken,
+      rejectedAgain: async () => {
+        throw new Error('401');
+      },
+    },
+  }),
+);
+await watcher.poll(); // learns the state and the ETags
+proxy.reset();
+await watcher.poll(); // a quiet round: 304s
+const pollRound = { bytes: proxy.counters.bytes, requests: 5 };
+const pollBytesHour = pollRound.bytes * (HOUR / DEFAULT_LIVE_TIMING.pollMs);
+const pollRequestsHour = pollRound.requests * (HOUR / DEFAULT_LIVE_TIMING.pollMs);
+
 const perHour = (value: number, windowMs: number) => (value * HOUR) / windowMs;
 const pushBytesHour = perHour(push.bytes, WINDOW_MS);
 const pushRequestsHour = perHour(push.requests, WINDOW_MS);
@@ -150,8 +173,17 @@ console.log(
   `  naive polling every 30 s  ${kB(naiveBytesHour).padStart(10)}  ${naiveRequestsHour.toFixed(1).padStart(6)} requests`,
 );
 console.log(`    measured: one round = ${naiveRound.bytes} bytes in ${naiveRound.requests} requests`);
+console.log(
+  `  fallback: 304 polling/min  ${kB(pollBytesHour).padStart(10)}  ${pollRequestsHour.toFixed(1).padStart(6)} requests`,
+);
+console.log(
+  `    measured: one quiet round = ${pollRound.bytes} bytes in ${pollRound.requests} conditional requests`,
+);
 const fraction = (part: number, whole: number) =>
   part === 0 ? '0 (none in the window)' : `1/${Math.round(whole / part)}`;
+console.log(
+  `  fallback / naive: bytes ${fraction(pollBytesHour, naiveBytesHour)}, requests ${fraction(pollRequestsHour, naiveRequestsHour)}`,
+);
 console.log(
   `  push / naive: bytes ${fraction(pushBytesHour, naiveBytesHour)}, requests ${fraction(pushRequestsHour, naiveRequestsHour)} (target ≤ 1/20 each; the stream's one request stays open)`,
 );
