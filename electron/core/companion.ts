@@ -104,6 +104,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     settings: () => settings.get(),
     // Requests are resent only for the account (on the server) that filed them.
     owner: () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`,
+    active: () => session.view().state === 'signed-in',
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
   });
 

@@ -35,7 +35,6 @@ export interface LicenseService {
   dismissOffer(productId: string): Promise<LicensesView>;
   /** Fetches everything again, runs auto-apply, and announces the result (licensesChanged). */
   refresh(): Promise<LicensesView>;
-  hasOpenRequests(): boolean;
 }
 
 export function creditBlockers(program: ProgramStatus, availableCents: number): Blocker[] {
@@ -64,7 +63,6 @@ export function createLicenseService(deps: {
   const { accounts, outbox, events, storage } = deps;
   const now = deps.now ?? (() => new Date());
   const drafts = new Map<string, { draft: CreditDraft; body: CreditRequest; expires: number }>();
-  let openRequests = false;
 
   async function load(): Promise<World> {
     const [licenses, catalog, balance, program, credits] = await Promise.all([
@@ -109,9 +107,6 @@ export function createLicenseService(deps: {
     const at = now();
     const renewals = deps.settings().licenseAutoApply.renewals;
     const outboxItems = outbox.items('credit', deps.owner());
-    openRequests =
-      outboxItems.some((item) => item.state === 'sending') ||
-      world.credits.some((c) => c.status === 'awaiting-payment');
     const { dismissed } = storage.read().autoApply;
     const ask = deps.settings().licenseAutoApply.action === 'ask';
     return {
@@ -194,7 +189,6 @@ export function createLicenseService(deps: {
   return {
     view: async () => toView(await load()),
     refresh,
-    hasOpenRequests: () => openRequests || outbox.pending(deps.owner()),
     async prepare(request) {
       const world = await load();
       const available = world.balance.availableCents;

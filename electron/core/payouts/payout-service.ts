@@ -32,8 +32,6 @@ export interface PayoutService {
   cancel(id: string): Promise<Payout>;
   /** Fetches the list again and announces it (payoutsChanged); for live updates and polling. */
   refresh(): Promise<PayoutsView>;
-  /** Are requests still moving (requested, processing, or unacknowledged in the outbox)? */
-  hasOpenRequests(): boolean;
 }
 
 /** What stands between the partner and a payout now, from the terms in force (never constants). */
@@ -60,7 +58,6 @@ export function createPayoutService(deps: {
   const { accounts, outbox, events } = deps;
   const now = deps.now ?? (() => new Date());
   const drafts = new Map<string, { draft: PayoutDraft; body: PayoutRequest; expires: number }>();
-  let openRequests = false;
 
   const program = () => accounts.request(accountsPaths.program, ProgramStatus);
   const methods = () => accounts.request(accountsPaths.payoutMethods, PayoutMethods);
@@ -74,9 +71,6 @@ export function createPayoutService(deps: {
       accounts.request(accountsPaths.referral, ReferralInfo),
     ]);
     const outboxItems = outbox.items('payout', deps.owner());
-    openRequests =
-      outboxItems.some((item) => item.state === 'sending') ||
-      page.items.some((p) => p.status === 'requested' || p.status === 'processing');
     return {
       program: status,
       terms: terms.current,
@@ -102,7 +96,6 @@ export function createPayoutService(deps: {
   return {
     view,
     refresh,
-    hasOpenRequests: () => openRequests || outbox.pending(deps.owner()),
     async prepare(request) {
       const [status, methodList] = await Promise.all([program(), methods()]);
       const blockers = payoutBlockers(status);

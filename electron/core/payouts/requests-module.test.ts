@@ -39,7 +39,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(afterSend?: () => void): RequestsModule {
+function start(
+  afterSend?: () => void,
+  extra: { pollMs?: number; active?: () => boolean } = {},
+): RequestsModule {
   const hub = createEventHub();
   hub.subscribe((message) => events.push(message));
   const accounts = createAccountsClient({
@@ -58,6 +61,7 @@ function start(afterSend?: () => void): RequestsModule {
     owner: () => owner,
     log: () => {},
     ...(afterSend ? { afterSend } : {}),
+    ...extra,
   });
   modules.push(module);
   return module;
@@ -108,6 +112,28 @@ describe('payout requests through core', () => {
     await restarted.reconcile();
     const view = await restarted.handlers.getPayouts({});
     expect(view.outbox).toEqual([]);
+    expect(view.items.filter((p) => p.status === 'requested').map((p) => p.amountCents)).toEqual([6_000]);
+  });
+
+  it('retries unacknowledged requests on its own, and asks nothing while signed out', async () => {
+    const crashing = start(() => {
+      throw new Error('killed');
+    });
+    const draft = await crashing.handlers.preparePayout(payout);
+    await expect(crashing.handlers.submitPayout({ key: draft.key })).rejects.toThrow('killed');
+    crashing.close();
+    events = [];
+
+    let signedIn = false;
+    const restarted = start(undefined, { pollMs: 30, active: () => signedIn });
+    await restarted.reconcile();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(events).toEqual([]);
+    expect(restarted.outbox.pending(owner)).toBe(true);
+
+    signedIn = true;
+    await expect.poll(() => restarted.outbox.pending(owner)).toBe(false);
+    const view = await restarted.handlers.getPayouts({});
     expect(view.items.filter((p) => p.status === 'requested').map((p) => p.amountCents)).toEqual([6_000]);
   });
 

@@ -1,7 +1,7 @@
 // Assembles payouts and license credits for startCompanion: one outbox for both, the bridge
-// handlers, and when lists are refreshed. Until a live event arrives (electron/core/live can call
-// refresh()), open requests are polled gently; nothing is polled while nothing is moving, except
-// an hourly look at licenses for auto-apply.
+// handlers, and when lists are refreshed. Status changes arrive as live events (electron/core/live
+// calls reconcile()); this module only retries while the outbox holds unacknowledged requests,
+// and looks at licenses hourly for auto-apply. Nothing touches the network while signed out.
 import type { CoreHandlers } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
@@ -40,8 +40,10 @@ export interface RequestsModuleOptions {
   settings: () => Settings;
   owner: () => string;
   now?: () => Date;
-  /** While requests are open (default 20 s). */
+  /** Retry period while the outbox holds unacknowledged requests (default 20 s). */
   pollMs?: number;
+  /** Whether the accounts server can be asked now (signed in); default always. */
+  active?: () => boolean;
   /** Auto-apply's look at licenses (default 1 h). */
   licenseCheckMs?: number;
   /** TEST ONLY, see outbox.ts: runs between the server's answer and the recorded acknowledgement. */
@@ -86,23 +88,25 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
   // One pass at a time; a request for a full pass while one runs (e.g. a live event) runs after it.
   let running: Promise<void> | undefined;
   let again = false;
-  const tick = async (all: boolean): Promise<void> => {
+  const pass = async (all: boolean): Promise<void> => {
+    if (!(options.active?.() ?? true)) return;
+    if (all || outbox.pending(options.owner())) await reconcile();
+    while (again) {
+      again = false;
+      await reconcile();
+    }
+  };
+  const tick = (all: boolean): Promise<void> => {
     if (running) {
       again ||= all;
       return running;
     }
-    running = (async () => {
-      try {
-        if (all || payouts.hasOpenRequests() || licenses.hasOpenRequests()) await reconcile();
-        while (again) {
-          again = false;
-          await reconcile();
-        }
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
+    // `finally` runs after this assignment even when the pass ends at once.
+    const current = pass(all).finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
   };
   const poll = setInterval(() => void tick(false), options.pollMs ?? 20_000);
   const hourly = setInterval(() => void tick(true), options.licenseCheckMs ?? 3_600_000);
