@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from './components/DemoBadge.tsx';
+import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
 import { sections } from './shell/sections.ts';
 import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
@@ -11,6 +12,8 @@ import { useCompanion } from './store/store-context.tsx';
 export function App() {
   const { t } = useTranslation();
   useApplyPreferences();
+  // Notification clicks and tray items open the companion on their section.
+  useNavigateRequests();
   // The referral (and the app info behind the demo badge) loads whichever section is open.
   const start = useCompanion((state) => state.start);
   useEffect(() => start(), [start]);

@@ -3,6 +3,7 @@
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
+import { notifications as enNotifications } from './en/notifications.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
 import { referral as enReferral } from './en/referral.ts';
 import { settings as enSettings } from './en/settings.ts';
@@ -10,6 +11,7 @@ import { share as enShare } from './en/share.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
+import { notifications as ruNotifications } from './ru/notifications.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
 import { referral as ruReferral } from './ru/referral.ts';
 import { settings as ruSettings } from './ru/settings.ts';
@@ -23,6 +25,7 @@ export const en = {
   payouts: enPayouts,
   licenses: enLicenses,
   earnings: enEarnings,
+  notifications: enNotifications,
 };
 
 export const ru = {
@@ -33,6 +36,7 @@ export const ru = {
   payouts: ruPayouts,
   licenses: ruLicenses,
   earnings: ruEarnings,
+  notifications: ruNotifications,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

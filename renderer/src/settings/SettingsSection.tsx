@@ -2,9 +2,15 @@
 // (e.g. notifications) with one line below.
 import { useTranslation } from 'react-i18next';
 import { GeneralSettings } from './GeneralSettings.tsx';
+import { LiveSettings } from './LiveSettings.tsx';
 
 export function SettingsSection() {
-  return <GeneralSettings />;
+  return (
+    <>
+      <GeneralSettings />
+      <LiveSettings />
+    </>
+  );
 }
 
 export function SettingsTabLabel() {

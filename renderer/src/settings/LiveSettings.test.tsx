@@ -1,0 +1,84 @@
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../App.tsx';
+import { ShareStoreProvider } from '../share/share-context.tsx';
+import { createShareStore } from '../share/share-store.ts';
+import { AppProviders } from '../shell/bridge-context.tsx';
+import { createCompanionStore } from '../store/companion-store.ts';
+import { CompanionStoreProvider } from '../store/store-context.tsx';
+import { FakeBridge } from '../testing/fake-bridge.ts';
+
+let bridge: FakeBridge;
+beforeEach(() => {
+  bridge = new FakeBridge();
+});
+afterEach(() => cleanup());
+
+function renderApp() {
+  render(
+    <AppProviders bridge={bridge.api}>
+      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
+        <ShareStoreProvider store={createShareStore(bridge.api)}>
+          <App />
+        </ShareStoreProvider>
+      </CompanionStoreProvider>
+    </AppProviders>,
+  );
+}
+
+async function openSettings() {
+  const user = userEvent.setup();
+  renderApp();
+  await user.click(screen.getByTestId('tab-settings'));
+  await screen.findByTestId('notification-settings');
+  return user;
+}
+
+describe('live settings', () => {
+  it('switches a notification kind off with a patch of just that kind', async () => {
+    const user = await openSettings();
+    const toggle = await screen.findByTestId('setting-notify-referral');
+    await waitFor(() => expect((toggle as HTMLInputElement).disabled).toBe(false));
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    await user.click(toggle);
+    expect(bridge.settingsPatches.at(-1)).toEqual({ notifications: { kinds: { referral: false } } });
+    await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(false));
+  });
+
+  it('turns quiet hours on, pauses, and switches "I\'m trading"', async () => {
+    const user = await openSettings();
+    const quiet = await screen.findByTestId('setting-quiet-hours');
+    await waitFor(() => expect((quiet as HTMLInputElement).disabled).toBe(false));
+    await user.click(quiet);
+    expect(bridge.settingsPatches.at(-1)).toEqual({ notifications: { quietHours: { enabled: true } } });
+
+    await user.click(screen.getByTestId('pause-1h'));
+    expect(await screen.findByTestId('paused-until')).toBeTruthy();
+    await user.click(screen.getByTestId('pause-resume'));
+    await waitFor(() => expect(screen.queryByTestId('paused-until')).toBeNull());
+
+    await user.click(screen.getByTestId('setting-trading'));
+    expect(bridge.live.pause.trading).toBe(true);
+    expect(screen.getByTestId('live-status').dataset.connection).toBe('push');
+  });
+
+  it('keeps a custom accounts server for the next start and says a restart is needed', async () => {
+    const user = await openSettings();
+    await user.click(await screen.findByTestId('setting-accounts-custom'));
+    await user.type(screen.getByTestId('setting-accounts-url'), 'https://accounts.example.com/');
+    await user.click(screen.getByTestId('setting-accounts-save'));
+    expect(bridge.settingsPatches.at(-1)).toEqual({ accountsUrl: 'https://accounts.example.com/' });
+    expect((await screen.findByTestId('accounts-restart')).textContent).toMatch(/Restart/);
+  });
+
+  it('opens the section a notification click asks for', async () => {
+    renderApp();
+    act(() => bridge.live.emit('navigate', { section: 'payouts', itemId: 'p1' }));
+    await waitFor(() => expect(screen.getByTestId('tab-payouts').getAttribute('aria-selected')).toBe('true'));
+    act(() => bridge.live.emit('navigate', { section: 'settings' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true'),
+    );
+  });
+});
