@@ -3,17 +3,10 @@
 // openExternal and its allow-list.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SUPPORT_TELEGRAM, supportMailto } from '../../../shared/support-contact.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
 import { useMoney } from './PayoutsSection.tsx';
-
-export const SUPPORT_EMAIL = 'info@quantower.com';
-export const SUPPORT_TELEGRAM = 'https://t.me/quantower';
-
-export function supportMailto(subject: string, body: string): string {
-  // encodeURIComponent, not URLSearchParams: mail clients expect %20, not '+', for spaces.
-  return `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
-}
 
 export function SupportCard({ code, availableCents }: { code: string; availableCents: number }) {
   const { t } = useTranslation('payouts');
