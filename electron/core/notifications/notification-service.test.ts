@@ -103,7 +103,7 @@ describe('the notifier', () => {
     expect(service.open(id)).toEqual({ section: 'earnings', itemId: 'c7' });
     expect(seen.at(-1)).toEqual({ event: 'navigate', payload: { section: 'earnings', itemId: 'c7' } });
     expect(service.unseenEarnings()).toBe(false);
-    expect(() => service.open('nope')).toThrow(/No recent notification/);
+    expect(() => service.open('nope')).toThrow(/no longer available/);
   });
 
   it('delivers after the burst window on its own', async () => {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Balance, ProgramEvent, ProgramStatus } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget, Notice, NotificationPause } from '../../../shared/bridge/live.ts';
+import { BridgeError } from '../../../shared/bridge.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { NotifierData } from './accounts-data.ts';
@@ -182,7 +183,13 @@ export function createNotificationService(options: NotificationServiceOptions): 
     recent: () => [...recent],
     open(id) {
       const notice = recent.find((n) => n.id === id);
-      if (!notice) throw new RangeError(`No recent notification ${id}.`);
+      if (!notice) {
+        throw new BridgeError({
+          code: 'rejected',
+          message: 'That notification is no longer available.',
+          retryable: false,
+        });
+      }
       if (notice.kind === 'commission' || notice.target.section === 'earnings') markSeen();
       options.events.emit('navigate', notice.target);
       return notice.target;
