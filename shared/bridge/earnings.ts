@@ -6,9 +6,11 @@ import {
   Balance,
   Cursor,
   EarningsSeries,
+  HistoryEntryType,
   HistoryPage,
-  HistoryQuery,
+  HistorySort,
   IsoDateTime,
+  PartnerId,
   ProgramStatus,
   ReferralStatsPage,
   SeriesBucket,
@@ -66,13 +68,31 @@ export const CsvExport = z
   .strict();
 export type CsvExport = z.infer<typeof CsvExport>;
 
+/**
+ * A history page request. Like the API's HistoryQuery, but every field parses to itself (no
+ * transform): the bridge validates the same input on both sides, so a parsed value must parse again.
+ */
+export const HistoryListInput = z
+  .object({
+    cursor: Cursor.optional(),
+    limit: z.number().int().min(1).max(500).default(50),
+    types: z.array(HistoryEntryType).min(1).max(HistoryEntryType.options.length).optional(),
+    referralId: PartnerId.optional(),
+    from: IsoDateTime.optional(),
+    to: IsoDateTime.optional(),
+    q: z.string().min(1).max(100).optional(),
+    sort: HistorySort.default('date-desc'),
+  })
+  .strict();
+export type HistoryListInput = z.output<typeof HistoryListInput>;
+
 export const earningsMethods = {
   /** The dashboard as core knows it now (cached snapshot, refresh state); never waits for the network. */
   getEarnings: { side: 'core', input: NoInput, output: EarningsView },
   /** Reads the dashboard again from the accounts server; answers when done (also sent as earningsChanged). */
   refreshEarnings: { side: 'core', input: NoInput, output: EarningsView },
   /** One page of the history, filtered, searched and sorted by the accounts server. */
-  listHistory: { side: 'core', input: HistoryQuery, output: HistoryPage },
+  listHistory: { side: 'core', input: HistoryListInput, output: HistoryPage },
   getEarningsSeries: {
     side: 'core',
     input: z.object({ bucket: SeriesBucket }).strict(),

@@ -5,19 +5,19 @@ import {
   Balance,
   EarningsSeries,
   HistoryPage,
-  type HistoryQuery,
   ProgramStatus,
   ReferralStatsPage,
   type SeriesBucket,
   TermsInfo,
 } from '../../../shared/accounts-api.ts';
+import type { HistoryListInput } from '../../../shared/bridge/earnings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 
 export interface EarningsApi {
   balance(): Promise<Balance>;
   program(): Promise<ProgramStatus>;
   terms(): Promise<TermsInfo>;
-  history(query: HistoryQuery): Promise<HistoryPage>;
+  history(query: HistoryListInput): Promise<HistoryPage>;
   series(bucket: SeriesBucket): Promise<EarningsSeries>;
   referralStats(query: { cursor?: string | undefined; limit: number }): Promise<ReferralStatsPage>;
 }

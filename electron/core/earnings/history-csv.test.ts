@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, HistoryQuery } from '../../../shared/accounts-api.ts';
+import type { HistoryEntry } from '../../../shared/accounts-api.ts';
+import type { HistoryListInput } from '../../../shared/bridge/earnings.ts';
 import type { EarningsApi } from './earnings-api.ts';
 import { CSV_COLUMNS, csvFileName, historyCsv, ratePercent } from './history-csv.ts';
 
@@ -32,9 +33,9 @@ const entry = (id: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry 
 });
 
 function pagedApi(entries: HistoryEntry[], pageSize: number) {
-  const queries: HistoryQuery[] = [];
+  const queries: HistoryListInput[] = [];
   const api = {
-    history: async (query: HistoryQuery) => {
+    history: async (query: HistoryListInput) => {
       queries.push(query);
       const offset = query.cursor ? Number(query.cursor) : 0;
       const next = offset + pageSize < entries.length ? String(offset + pageSize) : null;

@@ -190,7 +190,7 @@ describe('the history and referrals', () => {
     expect(text('history-count')).toBe('30 entries shown');
     await user.selectOptions(screen.getByTestId('history-type'), 'reversed');
     await waitFor(() => expect(text('history-count')).toBe('6 entries shown'));
-    expect(bridge.earnings.historyQueries.at(-1)?.types).toBe('reversed');
+    expect(bridge.earnings.historyQueries.at(-1)?.types).toEqual(['reversed']);
   });
 
   it('lists referrals with masked e-mails and figures, and opens a referral’s commissions', async () => {

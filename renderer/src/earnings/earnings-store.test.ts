@@ -73,7 +73,7 @@ describe('the earnings store', () => {
     expect(bridge.earnings.historyQueries.at(-1)).toEqual({
       limit: HISTORY_PAGE_SIZE,
       sort: 'amount-asc',
-      types: 'reversed',
+      types: ['reversed'],
       referralId: 'ref-1',
       from: dayStart('2026-11-01'),
       to: dayEnd('2026-11-19'),

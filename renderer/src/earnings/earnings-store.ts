@@ -112,7 +112,7 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
       limit: HISTORY_PAGE_SIZE,
       sort: filters.sort,
       ...(cursor ? { cursor } : {}),
-      ...(filters.type === 'all' ? {} : { types: filters.type }),
+      ...(filters.type === 'all' ? {} : { types: [filters.type] }),
       ...(filters.referralId ? { referralId: filters.referralId } : {}),
       ...(dayStart(filters.fromDay) ? { from: dayStart(filters.fromDay) } : {}),
       ...(dayEnd(filters.toDay) ? { to: dayEnd(filters.toDay) } : {}),

@@ -195,7 +195,7 @@ export class FakeEarnings {
 
   /** Filters, sorts and pages like the accounts server (cursor = offset, as text). */
   private page(query: MethodInput<'listHistory'>): HistoryPage {
-    const types = query.types ? query.types.split(',') : null;
+    const types: readonly string[] | null = query.types ?? null;
     const q = query.q?.toLowerCase();
     let items = this.entries.filter(
       (entry) =>

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { CsvExportInput, earningsMethods, HistoryListInput } from './earnings.ts';
+
+describe('the earnings bridge contract', () => {
+  it('parses every input to a value that parses again to itself (both sides of the bridge validate)', () => {
+    const samples: Record<string, unknown> = {
+      getEarnings: {},
+      refreshEarnings: {},
+      listHistory: {
+        types: ['reversed', 'paid-out'],
+        referralId: 'r1',
+        q: 'crypto',
+        from: '2026-01-01T00:00:00.000Z',
+      },
+      getEarningsSeries: { bucket: 'week' },
+      listReferralStats: { cursor: 'abc' },
+      exportHistoryCsv: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+    };
+    for (const [name, spec] of Object.entries(earningsMethods)) {
+      const once = spec.input.parse(samples[name]);
+      expect(spec.input.parse(once), name).toEqual(once);
+    }
+  });
+
+  it('refuses unknown history types, an inverted CSV range and unknown fields', () => {
+    expect(HistoryListInput.safeParse({ types: ['bogus'] }).success).toBe(false);
+    expect(HistoryListInput.safeParse({ types: [] }).success).toBe(false);
+    expect(HistoryListInput.safeParse({ sort: 'random' }).success).toBe(false);
+    expect(HistoryListInput.safeParse({ limit: 501 }).success).toBe(false);
+    expect(HistoryListInput.safeParse({ extra: 1 }).success).toBe(false);
+    expect(
+      CsvExportInput.safeParse({ from: '2026-02-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' }).success,
+    ).toBe(false);
+  });
+});
