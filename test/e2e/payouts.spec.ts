@@ -194,3 +194,31 @@ test('killed between send and acknowledgement, the restarted shell files exactly
     .toBe(0);
   expect(await requested(sandbox, 6_100)).toHaveLength(1);
 });
+
+test('a license credit killed between send and acknowledgement is applied exactly once after restart', async ({
+  page,
+}) => {
+  const first = await start({ env: { COMPANION_TEST_CRASH_AFTER_SEND: 'credit' } });
+  const before = await sandboxOf(first.accountsUrl);
+  await before.operator('purchases', { buyerId: await before.partnerId(), sku: 'crypto-1m' });
+  const till = (await before.licenses())[0]?.availableTill ?? '';
+  await openSignedIn(page, first);
+  await page.getByTestId('tab-licenses').click();
+  await page.getByTestId('licenses-option').selectOption('crypto-1m');
+  await page.getByTestId('licenses-apply').click();
+  await page.getByTestId('licenses-confirm').click();
+  expect(await first.exited).toBe(86);
+
+  const second = await start({ dataDir: first.dataDir });
+  const sandbox = await sandboxOf(second.accountsUrl);
+  await openSignedIn(page, second);
+  await page.getByTestId('tab-licenses').click();
+  await expect(page.getByTestId('licenses-credit')).toHaveCount(1);
+  await expect(page.getByTestId('outbox-item')).toHaveCount(0);
+  expect(await sandbox.credits()).toMatchObject([{ sku: 'crypto-1m', status: 'applied' }]);
+  // Renewed once: one month after the old date, not two.
+  const after = (await sandbox.licenses())[0]?.availableTill ?? '';
+  const days = (Date.parse(after) - Date.parse(till)) / 86_400_000;
+  expect(days).toBeGreaterThanOrEqual(28);
+  expect(days).toBeLessThanOrEqual(31);
+});
