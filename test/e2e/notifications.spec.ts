@@ -125,3 +125,18 @@ test('pausing suppresses notifications; resuming lets new ones through', async (
   );
   expect((await notices(page)).length).toBe(before + 1);
 });
+
+test('with notifications allowed, the page shows a Web Notification instead of a toast', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['notifications'], { origin: shell.origin });
+  await openSignedIn(page);
+  expect(await page.evaluate(() => Notification.permission)).toBe('granted');
+  const bought = await world.purchase(buyers[3] as string);
+  const title = `New commission +${formatCents(bought.commission?.amountCents ?? 0)}`;
+  await expect
+    .poll(() => deliveries(page))
+    .toEqual([expect.objectContaining({ via: 'web-notification', title })]);
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+});
