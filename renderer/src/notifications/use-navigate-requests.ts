@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { NavigationTarget } from '../../../shared/bridge/live.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { navigation } from '../shell/stores.ts';
+import { qrRequest } from './qr-request.ts';
 
 /** Core's sections → the renderer's section ids (shell/sections.ts). */
 const SECTION_FOR: Record<NavigationTarget['section'], string> = {
@@ -25,5 +26,13 @@ export function sectionFor(target: NavigationTarget): string {
 export function useNavigateRequests(): void {
   const bridge = useBridge();
   const select = navigation.use((state) => state.select);
-  useEffect(() => bridge.on('navigate', (target) => select(sectionFor(target))), [bridge, select]);
+  const qr = qrRequest.useStore();
+  useEffect(
+    () =>
+      bridge.on('navigate', (target) => {
+        if (target.section === 'qr') qr.getState().request();
+        select(sectionFor(target));
+      }),
+    [bridge, select, qr],
+  );
 }

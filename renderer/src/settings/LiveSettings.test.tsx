@@ -81,4 +81,14 @@ describe('live settings', () => {
       expect(screen.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true'),
     );
   });
+
+  it('opens the QR dialog for the tray\'s "Show QR code"', async () => {
+    renderApp();
+    await userEvent.setup().click(screen.getByTestId('tab-settings'));
+    act(() => bridge.live.emit('navigate', { section: 'qr' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('tab-referral').getAttribute('aria-selected')).toBe('true'),
+    );
+    await waitFor(() => expect((screen.getByTestId('qr-dialog') as HTMLDialogElement).open).toBe(true));
+  });
 });

@@ -12,6 +12,7 @@ import {
   shareMessageProblem,
   shareText,
 } from '../../../shared/share-targets.ts';
+import { qrRequest } from '../notifications/qr-request.ts';
 import { useCompanion } from '../store/store-context.tsx';
 import { ActionFeedback } from './ActionFeedback.tsx';
 import { QrDialog } from './QrDialog.tsx';
@@ -155,6 +156,14 @@ function QrActions({ referral }: { referral: ShareReferral }) {
   const { t } = useTranslation('share');
   const [showing, setShowing] = useState(false);
   const showButton = useRef<HTMLButtonElement>(null);
+  // The tray's "Show QR code" (notifications/qr-request.ts).
+  const qrAsked = qrRequest.use((s) => s.pending);
+  const consumeQr = qrRequest.use((s) => s.consume);
+  useEffect(() => {
+    if (!qrAsked) return;
+    consumeQr();
+    setShowing(true);
+  }, [qrAsked, consumeQr]);
   const saveImage = useShare((s) => s.saveImage);
   const copyImage = useShare((s) => s.copyImage);
   const actions = useShare((s) => s.actions);
