@@ -4,23 +4,24 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenseAutoApply } from '../../../shared/settings.ts';
 import { preferences } from '../shell/stores.ts';
+import '../payouts/payouts.css';
 
 // Plain values checked against the schema's types: importing the schema would pull zod into the UI.
 const ACTIONS = ['ask', 'apply'] as const satisfies readonly LicenseAutoApply['action'][];
 const MAX_DAYS = 90;
 
-export function AutoApplySettings() {
+/** `asCard`: a settings group of its own (Settings); else a collapsible part of Licenses. */
+export function AutoApplySettings({ asCard = false }: { asCard?: boolean }) {
   const { t } = useTranslation('licenses');
   const store = preferences.useStore();
   useEffect(() => store.getState().start(), [store]);
   const settings = preferences.use((s) => s.settings);
   const update = preferences.use((s) => s.update);
-  const ids = { days: useId(), action: useId(), partial: useId() };
+  const ids = { days: useId(), action: useId(), partial: useId(), heading: useId() };
   const autoApply = settings?.licenseAutoApply;
   if (!autoApply) return null;
-  return (
-    <details className="auto-apply-settings" data-testid="auto-apply-settings">
-      <summary>{t('autoApplySettings')}</summary>
+  const fields = (
+    <>
       <div className="form-row">
         <label htmlFor={ids.days}>{t('withinDaysLabel')}</label>
         <select
@@ -66,6 +67,17 @@ export function AutoApplySettings() {
         />
         <label htmlFor={ids.partial}>{t('allowPartial')}</label>
       </div>
+    </>
+  );
+  return asCard ? (
+    <section className="card" aria-labelledby={ids.heading} data-testid="auto-apply-settings">
+      <h2 id={ids.heading}>{t('autoApplySettings')}</h2>
+      {fields}
+    </section>
+  ) : (
+    <details className="auto-apply-settings" data-testid="auto-apply-settings">
+      <summary>{t('autoApplySettings')}</summary>
+      {fields}
     </details>
   );
 }

@@ -1,6 +1,7 @@
 // The Settings section: groups of settings, one component each. Other features add their group
 // (e.g. notifications) with one line below.
 import { useTranslation } from 'react-i18next';
+import { AutoApplySettings } from '../licenses/AutoApplySettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
@@ -9,6 +10,7 @@ export function SettingsSection() {
     <>
       <GeneralSettings />
       <LiveSettings />
+      <AutoApplySettings asCard />
     </>
   );
 }
