@@ -141,6 +141,10 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
       network.unref?.();
       cleanups.push(() => clearInterval(network));
 
+      // macOS: a click on the Dock icon brings back the window hidden to the tray.
+      app.on('activate', reveal);
+      cleanups.push(() => app.off('activate', reveal));
+
       return { showWindow: !startsHidden(app, options.argv, settings.window.startHidden) };
     },
 
