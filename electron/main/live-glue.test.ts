@@ -259,6 +259,11 @@ describe('the app with the live glue', () => {
     expect(FakeNotification.instances.map((n) => n.options.title)).toEqual([
       'Referral Companion is still running',
     ]);
+    // The Dock icon (macOS) or the tray brings it back, focused: the user asked for it.
+    window.show.mockClear();
+    fakeElectron.app.emit('activate');
+    expect(window.show).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
 
     // Quitting from the tray closes the window for real and tears everything down.
     const quit = (tray.menu as FakeMenu).template.at(-1) as { click: () => void };
