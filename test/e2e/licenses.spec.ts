@@ -95,6 +95,9 @@ test('auto-apply: asks once and "not now" hides it; in "apply" mode it renews on
   await expect(page.getByTestId('licenses-credit')).toHaveCount(1);
   await expect(page.getByTestId('licenses-credit')).toHaveAttribute('data-status', 'applied');
   expect(await sandbox.credits()).toMatchObject([{ sku: 'tpo-1m', status: 'applied' }]);
+  await expect(page.getByTestId('licenses-auto-applied')).toHaveText(
+    /^Auto-apply renewed TPO.* with \$[\d.,]+ of your balance\.$/u,
+  );
   const after = (await sandbox.licenses()).find((l) => l.productId === 'tpo')?.availableTill ?? '';
   expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
   await expect(row.getByTestId('licenses-available-till')).toHaveAttribute('data-value', after);

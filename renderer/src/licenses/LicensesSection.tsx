@@ -30,11 +30,32 @@ export function LicensesSection() {
   const money = useMoney();
   // One confirmation at a time, whether it came from a license row or an auto-apply offer.
   const [pending, setPending] = useState<{ sku: string } | null>(null);
+  // Auto-apply in "apply" mode says what it did while this section is open.
+  const bridge = useBridge();
+  const [applied, setApplied] = useState<{ productName: string; credit: Credit } | null>(null);
+  useEffect(
+    () =>
+      bridge.on('autoApplyNotice', (notice) => {
+        if (notice.kind === 'applied') setApplied(notice);
+      }),
+    [bridge],
+  );
 
   if (!view) return error ? <ErrorState error={error} onRetry={() => void load()} /> : <LoadingState />;
   return (
     <div className="licenses" data-testid="licenses">
       {error && <ErrorState error={error} onRetry={() => void load()} />}
+      {applied && (
+        <p role="status" className="card success" data-testid="licenses-auto-applied">
+          {applied.credit.remainderCents > 0
+            ? t('autoAppliedPartial', {
+                product: applied.productName,
+                credit: money(applied.credit.creditCents),
+                remainder: money(applied.credit.remainderCents),
+              })
+            : t('autoApplied', { product: applied.productName, credit: money(applied.credit.creditCents) })}
+        </p>
+      )}
       {view.offers.map((offer) => (
         <OfferCard key={offer.productId} offer={offer} onReview={() => setPending({ sku: offer.sku })} />
       ))}

@@ -66,6 +66,9 @@ export const licenses = {
   allowPartial: 'Also use the balance when it covers only part of the price',
   offer: 'Renew {{product}} for {{term}} with {{credit}} of your balance?',
   offerPartial: 'Renew {{product}} for {{term}}: {{credit}} from your balance, {{remainder}} at checkout?',
+  autoApplied: 'Auto-apply renewed {{product}} with {{credit}} of your balance.',
+  autoAppliedPartial:
+    'Auto-apply put {{credit}} of your balance towards {{product}}; pay the remaining {{remainder}} to renew.',
   review: 'Review',
   notNow: 'Not now',
 };

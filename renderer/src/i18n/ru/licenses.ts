@@ -72,6 +72,9 @@ export const licenses = {
   allowPartial: 'Использовать баланс, даже если он покрывает только часть цены',
   offer: 'Продлить {{product}} на {{term}} за {{credit}} с баланса?',
   offerPartial: 'Продлить {{product}} на {{term}}: {{credit}} с баланса, {{remainder}} при оплате?',
+  autoApplied: 'Автопродление: {{product}} продлена за {{credit}} с баланса.',
+  autoAppliedPartial:
+    'Автопродление: {{credit}} с баланса зачтены в оплату {{product}}; доплатите {{remainder}}, чтобы продлить.',
   review: 'Посмотреть',
   notNow: 'Не сейчас',
 } satisfies Messages<typeof en>;
