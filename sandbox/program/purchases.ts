@@ -192,7 +192,6 @@ export function refundPurchase(ctx: ProgramContext, purchaseId: number, amountCe
     const refundedTotal = paid - refundable + amount;
     const target = reversedTotalCents(Number(commission.amount), paid, refundedTotal);
     const reversalCents = target - Number(commission.reversed);
-    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compare as strings, not numbers.
     const availableAt = String(commission.availableAt) > now ? String(commission.availableAt) : now;
     const entryId = appendEntry(ctx, {
       partnerId: partner.id,
