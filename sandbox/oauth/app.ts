@@ -17,7 +17,7 @@ import {
   rotateRefreshToken,
   type TokenLifetimes,
 } from './grants.ts';
-import { createFailureLimiter, type FailureLimiter } from './rate-limit.ts';
+import { createFailureLimiter } from './rate-limit.ts';
 import { errorPage, signInPage } from './sign-in-page.ts';
 import { S256_CHALLENGE_PATTERN } from './tokens.ts';
 
