@@ -18,6 +18,10 @@ export default function EarningsChart() {
   const locale = useIntlLocale();
   const series = earnings.use((s) => s.series);
   const setBucket = earnings.use((s) => s.setBucket);
+  const loadSeriesOnce = earnings.use((s) => s.loadSeriesOnce);
+  useEffect(() => {
+    void loadSeriesOnce();
+  }, [loadSeriesOnce]);
   const points = series.data?.points ?? [];
   // Redrawn (remounted) in the new colours when the theme changes.
   const theme = useThemeVersion();

@@ -4,7 +4,7 @@
 // exist in the DOM) and fetches the next page as the end comes into view, so 100,000 entries
 // scroll as smoothly as 100.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, HistoryEntryType, HistorySort } from '../../../shared/accounts-api.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -193,6 +193,7 @@ function HistoryList() {
           ref={scroller}
           className="history-scroller"
           data-testid="history-list"
+          data-items-for={history.itemsFor ?? undefined}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard.
           tabIndex={0}
           aria-label={t('history.listLabel')}
@@ -227,7 +228,8 @@ function HistoryList() {
   );
 }
 
-function HistoryRow({ entry }: { entry: HistoryEntry }) {
+// Memoized: while scrolling, only rows entering the view render; the others keep their output.
+const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation('earnings');
   const locale = useIntlLocale();
   const title =
@@ -270,4 +272,4 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
       <div className="history-details muted">{details.join(' · ')}</div>
     </div>
   );
-}
+});

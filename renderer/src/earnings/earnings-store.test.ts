@@ -18,13 +18,17 @@ function started(options: { searchDelayMs?: number } = {}) {
 }
 
 describe('the earnings store', () => {
-  it('shows the cached view, refreshes once, and loads the first history page and the series', async () => {
+  it('shows the cached view, refreshes once, and loads the first history page (the series only when asked)', async () => {
     const { store } = started();
     await vi.waitFor(() => expect(store.getState().history.status).toBe('ready'));
     expect(store.getState().view?.snapshot).toEqual(demoSnapshot);
     expect(bridge.earnings.calls.refreshEarnings).toBe(1);
     expect(bridge.earnings.historyQueries).toEqual([{ limit: HISTORY_PAGE_SIZE, sort: 'date-desc' }]);
-    await vi.waitFor(() => expect(store.getState().series.status).toBe('ready'));
+    expect(store.getState().series.status).toBe('idle');
+    await store.getState().loadSeriesOnce();
+    await store.getState().loadSeriesOnce();
+    expect(store.getState().series.status).toBe('ready');
+    expect(bridge.earnings.calls.getEarningsSeries).toBe(1);
   });
 
   it('follows earningsChanged, and reads the lists again when the figures are new', async () => {

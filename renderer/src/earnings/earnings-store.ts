@@ -46,6 +46,8 @@ export interface EarningsState {
     nextCursor: string | null;
     status: Loadable;
     error: BridgeFailure | null;
+    /** The filters the shown items answer (JSON): tells a reader which query is on screen. */
+    itemsFor: string | null;
   };
   series: {
     bucket: SeriesBucket;
@@ -68,6 +70,8 @@ export interface EarningsState {
   /** Fetches the next history page (no-op while one loads or at the end). */
   loadMoreHistory(): Promise<void>;
   setBucket(bucket: SeriesBucket): Promise<void>;
+  /** Loads the chart's series once (the chart calls it when it first shows). */
+  loadSeriesOnce(): Promise<void>;
   loadReferrals(more?: boolean): Promise<void>;
   exportCsv(range: { fromDay: string; toDay: string }): Promise<void>;
 }
@@ -128,7 +132,12 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
         try {
           const page = await bridge.listHistory(historyQuery(filters, null));
           if (generation === historyGeneration)
-            setHistory({ items: page.items, nextCursor: page.nextCursor, status: 'ready' });
+            setHistory({
+              items: page.items,
+              nextCursor: page.nextCursor,
+              status: 'ready',
+              itemsFor: JSON.stringify(filters),
+            });
         } catch (error) {
           if (generation === historyGeneration)
             setHistory({ status: 'error', error: toBridgeFailure(error) });
@@ -156,7 +165,14 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
     return {
       view: null,
       viewFailure: null,
-      history: { filters: DEFAULT_FILTERS, items: [], nextCursor: null, status: 'idle', error: null },
+      history: {
+        filters: DEFAULT_FILTERS,
+        items: [],
+        nextCursor: null,
+        status: 'idle',
+        error: null,
+        itemsFor: null,
+      },
       series: { bucket: 'day', data: null, status: 'idle', error: null },
       referrals: { items: [], nextCursor: null, status: 'idle', error: null },
       csv: { status: 'idle' },
@@ -168,7 +184,7 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
           // New figures: the lists and the chart read the server again (the first page only).
           if (before?.snapshot?.fetchedAt !== view.snapshot?.fetchedAt && before?.snapshot && view.snapshot) {
             void reloadHistory();
-            void loadSeries(get().series.bucket);
+            if (get().series.status !== 'idle') void loadSeries(get().series.bucket);
             if (get().referrals.status !== 'idle') void get().loadReferrals();
           }
         });
@@ -180,7 +196,6 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
         );
         void get().refresh();
         if (get().history.status === 'idle') void reloadHistory();
-        if (get().series.status === 'idle') void loadSeries(get().series.bucket);
         // Back from sleep or offline: read again (core's live module does the same on its side).
         const target = options.target ?? (typeof window === 'undefined' ? undefined : window);
         const onOnline = () => void get().refresh();
@@ -235,6 +250,9 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
       },
 
       setBucket: (bucket) => loadSeries(bucket),
+
+      loadSeriesOnce: () =>
+        get().series.status === 'idle' ? loadSeries(get().series.bucket) : Promise.resolve(),
 
       async loadReferrals(more = false) {
         const current = get().referrals;

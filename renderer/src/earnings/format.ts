@@ -1,22 +1,40 @@
 // Locale formatting for the earnings screens. Money always goes through formatCents (exact cents,
 // no float); rates are basis points shown as exact percentages.
-import { formatCents } from '../../../shared/money.ts';
+import { formatCents } from '../../../shared/money-format.ts';
 
 export const money = (cents: number, locale: string) => formatCents(cents, locale);
+
+// Formatters are built once per locale and options: constructing Intl objects is what costs, and a
+// scrolling list formats every row it shows.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let format = cache.get(key) as T | undefined;
+  if (!format) {
+    format = create();
+    cache.set(key, format);
+  }
+  return format;
+}
 
 /** 1500 bp → "15%", 1250 → "12.5%" (ru: "15 %", "12,5 %"); exact, from the integer. */
 export function percent(bp: number, locale: string): string {
   const text = `${Math.trunc(bp / 10_000)}.${String(bp % 10_000).padStart(4, '0')}`;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-    text as unknown as number,
-  );
+  return cached(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+  ).format(text as unknown as number);
 }
 
 export const date = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
+    new Date(iso),
+  );
 
 export const dateTime = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  cached(
+    `dateTime|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(iso));
 
 /** "5 minutes ago", "2 hours ago", "yesterday": for the "updated" line. */
 export function ago(iso: string, now: number, locale: string): string {

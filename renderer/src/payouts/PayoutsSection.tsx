@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payout, PayoutMethodId } from '../../../shared/accounts-api.ts';
 import type { Blocker, OutboxItem, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
-import { formatCents } from '../../../shared/money.ts';
+import { formatCents } from '../../../shared/money-format.ts';
 import { type DestinationProblem, destinationProblemCode } from '../../../shared/payout-destination.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';

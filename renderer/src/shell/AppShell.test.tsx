@@ -121,3 +121,12 @@ describe('language and theme from settings', () => {
     await waitFor(() => expect(document.documentElement.dataset.theme).toBeUndefined());
   });
 });
+
+describe('the first section', () => {
+  it('comes from the page address (#earnings), else Referral', async () => {
+    const { initialSection } = await import('./stores.ts');
+    expect(initialSection('#earnings')).toBe('earnings');
+    expect(initialSection('')).toBe('referral');
+    expect(initialSection('#<script>')).toBe('referral');
+  });
+});

@@ -1,0 +1,238 @@
+// The earnings screens with 100,000 commissions in the sandbox, in Chromium on the browser shell.
+// Printed, not asserted (targets in brackets):
+//  - History interactive after opening the tab: first rows on screen [≤ 100 ms];
+//  - a filter or sort change to its new first rows [≤ 50 ms];
+//  - scrolling through thousands of rows: long tasks (> 50 ms) [none];
+//  - renderer JS heap after scrolling, after a GC [≤ 60 MB];
+//  - the dashboard visible from the snapshot cache vs a static page's first paint [≤ 1.5×].
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { createMemorySecretStore } from '../electron/core/secrets/secret-store.ts';
+import { startBrowserShell } from '../electron/web/server.ts';
+import { chromiumArgs, chromiumPath } from '../playwright.config.ts';
+import type { Profile } from '../shared/accounts-api.ts';
+import { operator, partnerApi, signInShell } from '../test/e2e/support/earnings.ts';
+import { median, ms, ratio } from './support/stats.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? 100_000);
+
+const STATIC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static floor</title></head>
+<body><main><h1>Available</h1><p data-testid="earnings-available">$38.40</p></main></body></html>`;
+
+// Notes when the available balance has text, after the frame that paints it (same probe for both pages).
+const AVAILABLE_PROBE = `(() => {
+  const record = () => {
+    const figure = document.querySelector('[data-testid="earnings-available"]');
+    if (!figure || !figure.textContent || window.__shownAt !== undefined) return false;
+    window.__shownAt = null;
+    requestAnimationFrame(() => setTimeout(() => { window.__shownAt = performance.now(); }, 0));
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+type Step =
+  | { kind: 'click'; testId: string }
+  | { kind: 'select'; changes: Array<[testId: string, value: string]> };
+
+/**
+ * Does one step in the page, then waits until the history shows rows (`until: 'rows'`) or
+ * the first page of a new query (`until: 'new-query'`), after the frame that paints it; answers the ms.
+ */
+async function timeInPage(page: Page, step: Step, until: 'rows' | 'new-query'): Promise<number> {
+  return page.evaluate(
+    ({ step, until }) =>
+      new Promise<number>((resolve, reject) => {
+        const firstId = () =>
+          document.querySelector('[data-testid="history-row"]')?.getAttribute('data-entry-id') ?? null;
+        // Which query the rows on screen answer (set once its first page is shown).
+        const itemsFor = () =>
+          document.querySelector('[data-testid="history-list"]')?.getAttribute('data-items-for') ?? null;
+        const before = itemsFor();
+        const done = () =>
+          until === 'rows'
+            ? firstId() !== null
+            : firstId() !== null && itemsFor() !== null && itemsFor() !== before;
+        const started = performance.now();
+        const timeout = setTimeout(
+          () => reject(new Error(`Not done in 10 s: ${JSON.stringify(step)}`)),
+          10_000,
+        );
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          clearTimeout(timeout);
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+        });
+        observer.observe(document.body, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+        });
+        if (step.kind === 'click')
+          (document.querySelector(`[data-testid="${step.testId}"]`) as HTMLElement).click();
+        else
+          for (const [testId, value] of step.changes) {
+            const select = document.querySelector(`[data-testid="${testId}"]`) as HTMLSelectElement;
+            select.value = value;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+      }),
+    { step, until },
+  );
+}
+
+async function startStaticServer(): Promise<{ url: string; server: Server }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(STATIC_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** A cold load in a fresh context (no HTTP cache, no cookie: the URL's secret signs the page in). */
+async function firstShown(browser: Browser, url: string) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(AVAILABLE_PROBE);
+    await page.goto(url);
+    await page.waitForFunction(
+      () =>
+        typeof (window as unknown as { __shownAt?: number | null }).__shownAt === 'number' &&
+        performance.getEntriesByName('first-contentful-paint').length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    return await page.evaluate(() => ({
+      shown: (window as unknown as { __shownAt: number }).__shownAt,
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-earnings-'));
+const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const floor = await startStaticServer();
+try {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(shell.url);
+  await signInShell(page, context);
+
+  const seeding = performance.now();
+  const me = await (await partnerApi(shell.companion.info.accountsUrl))<Profile>('/api/v1/me');
+  await operator(shell.companion.info.accountsUrl, '/operator/history', {
+    partnerId: me.partnerId,
+    referrals: 1_000,
+    purchases: COMMISSIONS,
+    days: 365,
+  });
+  console.log(
+    `Seeded ${COMMISSIONS.toLocaleString('en-US')} commissions in ${ms(performance.now() - seeding)}`,
+  );
+  console.log(`Chromium ${browser.version()}, median of ${RUNS} runs each\n`);
+
+  // History interactive after opening: a fresh page each run (no rows in memory), click the tab.
+  const base = shell.url.split('?')[0] as string;
+  const opening: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`${base}?run=${run}#referral`);
+    await page.getByTestId('tab-history').waitFor();
+    opening.push(await timeInPage(page, { kind: 'click', testId: 'tab-history' }, 'rows'));
+  }
+  console.log(
+    `History: first rows after opening the tab      : ${ms(median(opening))}  [≤ 100 ms]  runs: ${opening.map((v) => v.toFixed(0)).join(' ')}`,
+  );
+
+  // Filter / sort: change a select, until the first row is a different entry.
+  const sorting: number[] = [];
+  const filtering: number[] = [];
+  const sort = (value: string): Step => ({ kind: 'select', changes: [['history-sort', value]] });
+  for (let run = 0; run < RUNS; run++) {
+    sorting.push(await timeInPage(page, sort('amount-desc'), 'new-query'));
+    sorting.push(await timeInPage(page, sort('date-desc'), 'new-query'));
+    // Earned entries only; then every type again.
+    filtering.push(
+      await timeInPage(page, { kind: 'select', changes: [['history-type', 'earned']] }, 'new-query'),
+    );
+    filtering.push(
+      await timeInPage(page, { kind: 'select', changes: [['history-type', 'all']] }, 'new-query'),
+    );
+  }
+  console.log(`History: sort change to new first rows         : ${ms(median(sorting))}  [≤ 50 ms]`);
+  console.log(`History: filter change to new first rows       : ${ms(median(filtering))}  [≤ 50 ms]`);
+
+  // Scrolling: 300 steps of 600 px, one per frame, loading pages on the way; long tasks observed.
+  const scroll = await page.evaluate(
+    () =>
+      new Promise<{ longTasks: number[]; rows: number; seconds: number }>((resolve) => {
+        const longTasks: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration);
+        });
+        observer.observe({ type: 'longtask', buffered: false });
+        const list = document.querySelector('[data-testid="history-list"]') as HTMLElement;
+        const started = performance.now();
+        let step = 0;
+        const next = () => {
+          list.scrollTop += 600;
+          step++;
+          if (step < 300) requestAnimationFrame(next);
+          else
+            setTimeout(() => {
+              observer.disconnect();
+              resolve({
+                longTasks,
+                rows: Math.round(list.scrollTop / 58),
+                seconds: (performance.now() - started) / 1000,
+              });
+            }, 200);
+        };
+        requestAnimationFrame(next);
+      }),
+  );
+  console.log(
+    `History: scrolling ${scroll.rows.toLocaleString('en-US')} rows in ${scroll.seconds.toFixed(1)} s   : ${scroll.longTasks.length} long tasks${scroll.longTasks.length ? ` (max ${ms(Math.max(...scroll.longTasks))})` : ''}  [none]`,
+  );
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const rowsInDom = await page.getByTestId('history-row').count();
+  console.log(
+    `Renderer JS heap after scrolling, after GC     : ${(heap.usedSize / 1_000_000).toFixed(1)} MB  [≤ 60 MB]  (${rowsInDom} rows in the DOM)`,
+  );
+
+  // The dashboard from the snapshot cache (core has it; the page asks and shows it before any refresh).
+  await firstShown(browser, `${shell.url}#earnings`);
+  await firstShown(browser, floor.url);
+  const dashboard: number[] = [];
+  const floorPaint: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    dashboard.push((await firstShown(browser, `${shell.url}#earnings`)).shown);
+    floorPaint.push((await firstShown(browser, floor.url)).paint);
+  }
+  console.log(`Dashboard visible from cache (cold page load)  : ${ms(median(dashboard))}`);
+  console.log(`Static page, first contentful paint            : ${ms(median(floorPaint))}  (the floor)`);
+  console.log(
+    `Ratio                                          : ${ratio(median(dashboard), median(floorPaint))}  [≤ 1.5x]`,
+  );
+  await context.close();
+} finally {
+  await browser.close();
+  await new Promise((resolve) => floor.server.close(resolve));
+  await shell.close();
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,32 @@
+// Formatting of integer cents, without zod: the UI imports this (shared/money.ts re-exports it
+// beside the Cents schema, which would pull zod into the renderer bundle).
+
+export function assertCents(value: number): number {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Not an amount in whole cents: ${value}`);
+  return value;
+}
+
+/** Exact decimal text of an amount, e.g. -12345 → "-123.45". */
+export function centsToDecimalString(cents: number): string {
+  assertCents(cents);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+// One formatter per locale and currency: building an Intl.NumberFormat costs far more than using
+// one, and long lists format thousands of amounts.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** "$1,234.50" in en, "1 234,50 $" in ru: localized, but always exactly the cents given. */
+export function formatCents(cents: number, locale = 'en-US', currency = 'USD'): string {
+  const text = centsToDecimalString(cents);
+  const key = `${locale}|${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, format);
+  }
+  // Intl formats a decimal string exactly (no binary float in between).
+  return format.format(text as unknown as number);
+}
