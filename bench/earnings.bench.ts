@@ -219,12 +219,18 @@ try {
   await firstShown(browser, `${shell.url}#earnings`);
   await firstShown(browser, floor.url);
   const dashboard: number[] = [];
+  const appPaint: number[] = [];
   const floorPaint: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    dashboard.push((await firstShown(browser, `${shell.url}#earnings`)).shown);
+    const app = await firstShown(browser, `${shell.url}#earnings`);
+    dashboard.push(app.shown);
+    appPaint.push(app.paint);
     floorPaint.push((await firstShown(browser, floor.url)).paint);
   }
   console.log(`Dashboard visible from cache (cold page load)  : ${ms(median(dashboard))}`);
+  console.log(
+    `  of which after the app's own first paint     : ${ms(median(dashboard.map((shown, i) => shown - (appPaint[i] as number))))}  (the cache's part; the rest is loading the app)`,
+  );
   console.log(`Static page, first contentful paint            : ${ms(median(floorPaint))}  (the floor)`);
   console.log(
     `Ratio                                          : ${ratio(median(dashboard), median(floorPaint))}  [≤ 1.5x]`,

@@ -147,6 +147,10 @@ function HistoryList() {
   const { t } = useTranslation('earnings');
   const history = earnings.use((s) => s.history);
   const loadMore = earnings.use((s) => s.loadMoreHistory);
+  const loadOnce = earnings.use((s) => s.loadHistoryOnce);
+  useEffect(() => {
+    void loadOnce();
+  }, [loadOnce]);
   const setFilters = earnings.use((s) => s.setFilters);
   const scroller = useRef<HTMLElement>(null);
   const { items, nextCursor, status } = history;

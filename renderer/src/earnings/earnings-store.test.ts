@@ -11,18 +11,21 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-function started(options: { searchDelayMs?: number } = {}) {
+function started(options: { searchDelayMs?: number; history?: boolean } = {}) {
   const store = createEarningsStore(bridge.api, { target, searchDelayMs: options.searchDelayMs ?? 0 });
   const stop = store.getState().start();
+  if (options.history) void store.getState().loadHistoryOnce();
   return { store, stop };
 }
 
 describe('the earnings store', () => {
-  it('shows the cached view, refreshes once, and loads the first history page (the series only when asked)', async () => {
+  it('shows the cached view and refreshes once; history and series load only when asked, once', async () => {
     const { store } = started();
-    await vi.waitFor(() => expect(store.getState().history.status).toBe('ready'));
-    expect(store.getState().view?.snapshot).toEqual(demoSnapshot);
+    await vi.waitFor(() => expect(store.getState().view?.snapshot).toEqual(demoSnapshot));
     expect(bridge.earnings.calls.refreshEarnings).toBe(1);
+    expect(bridge.earnings.historyQueries).toEqual([]);
+    await Promise.all([store.getState().loadHistoryOnce(), store.getState().loadHistoryOnce()]);
+    expect(store.getState().history.status).toBe('ready');
     expect(bridge.earnings.historyQueries).toEqual([{ limit: HISTORY_PAGE_SIZE, sort: 'date-desc' }]);
     expect(store.getState().series.status).toBe('idle');
     await store.getState().loadSeriesOnce();
@@ -32,7 +35,7 @@ describe('the earnings store', () => {
   });
 
   it('follows earningsChanged, and reads the lists again when the figures are new', async () => {
-    const { store } = started();
+    const { store } = started({ history: true });
     await vi.waitFor(() => expect(store.getState().history.status).toBe('ready'));
     bridge.earnings.emit({ snapshot: demoSnapshot, refreshing: true, error: null });
     expect(store.getState().view?.refreshing).toBe(true);
@@ -46,7 +49,7 @@ describe('the earnings store', () => {
   });
 
   it('refreshes when the network returns or the window becomes visible again', async () => {
-    const { store, stop } = started();
+    const { store, stop } = started({ history: true });
     await vi.waitFor(() => expect(store.getState().history.status).toBe('ready'));
     target.dispatchEvent(new Event('online'));
     target.dispatchEvent(new Event('visibilitychange'));
@@ -58,7 +61,7 @@ describe('the earnings store', () => {
 
   it('sends filters to the server as a query, drops answers to older filters, and pages on', async () => {
     bridge.earnings.entries = (await import('../testing/fake-earnings.ts')).demoEntries(450);
-    const { store } = started();
+    const { store } = started({ history: true });
     await vi.waitFor(() => expect(store.getState().history.status).toBe('ready'));
     expect(store.getState().history.items).toHaveLength(HISTORY_PAGE_SIZE);
     await store.getState().loadMoreHistory();
@@ -91,7 +94,7 @@ describe('the earnings store', () => {
 
   it('waits for a pause in typing before searching', async () => {
     vi.useFakeTimers();
-    const { store } = started({ searchDelayMs: 250 });
+    const { store } = started({ searchDelayMs: 250, history: true });
     await vi.runAllTimersAsync();
     const before = bridge.earnings.historyQueries.length;
     store.getState().setFilters({ search: 'c' });

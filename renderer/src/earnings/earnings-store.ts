@@ -63,10 +63,16 @@ export interface EarningsState {
   };
   csv: { status: 'idle' | 'busy' | 'done' | 'failed'; rows?: number; message?: string };
 
-  /** Shows the cached view, follows earningsChanged, refreshes; refreshes again on resume and reconnect. */
+  /**
+   * Shows the cached view, follows earningsChanged, refreshes; refreshes again on resume and
+   * reconnect. The history and the series load when their views first show (loadHistoryOnce,
+   * loadSeriesOnce), so the dashboard's first figures never wait behind them.
+   */
   start(): () => void;
   refresh(): Promise<void>;
   setFilters(patch: Partial<HistoryFilters>): void;
+  /** Loads the first history page once (the history list calls it when it first shows). */
+  loadHistoryOnce(): Promise<void>;
   /** Fetches the next history page (no-op while one loads or at the end). */
   loadMoreHistory(): Promise<void>;
   setBucket(bucket: SeriesBucket): Promise<void>;
@@ -183,7 +189,7 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
           showView(view);
           // New figures: the lists and the chart read the server again (the first page only).
           if (before?.snapshot?.fetchedAt !== view.snapshot?.fetchedAt && before?.snapshot && view.snapshot) {
-            void reloadHistory();
+            if (get().history.status !== 'idle') void reloadHistory();
             if (get().series.status !== 'idle') void loadSeries(get().series.bucket);
             if (get().referrals.status !== 'idle') void get().loadReferrals();
           }
@@ -195,7 +201,6 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
           (error: unknown) => set({ viewFailure: toBridgeFailure(error) }),
         );
         void get().refresh();
-        if (get().history.status === 'idle') void reloadHistory();
         // Back from sleep or offline: read again (core's live module does the same on its side).
         const target = options.target ?? (typeof window === 'undefined' ? undefined : window);
         const onOnline = () => void get().refresh();
@@ -229,6 +234,8 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
           searchTimer = setTimeout(() => void reloadHistory(), searchDelayMs);
         else void reloadHistory();
       },
+
+      loadHistoryOnce: () => (get().history.status === 'idle' ? reloadHistory() : Promise.resolve()),
 
       async loadMoreHistory() {
         const { nextCursor, filters, status } = get().history;
