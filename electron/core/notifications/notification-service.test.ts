@@ -43,7 +43,7 @@ function run(options: { now?: () => number; settings?: NotificationSettings } = 
     now: options.now ?? (() => NOW),
     localMinutes: () => 12 * 60,
   });
-  return { service, delivered, seen };
+  return { service, delivered, seen, events };
 }
 
 describe('the notifier', () => {
@@ -210,5 +210,78 @@ describe('the notifier', () => {
     await service.checkDerived({ program: program(6100, true), balance: balance(6100, 6100) });
     await service.flush();
     expect(delivered).toHaveLength(1);
+  });
+
+  it('tells what auto-apply offered or did, once, also after a restart', async () => {
+    const offer = {
+      productId: 'crypto',
+      productName: 'Crypto',
+      sku: 'crypto-1m',
+      term: '1m' as const,
+      priceCents: 4999,
+      creditCents: 3000,
+      remainderCents: 1999,
+      availableTill: '2026-11-25T00:00:00.000Z',
+    };
+    const credit = {
+      id: 'cr1',
+      sku: 'crypto-1m',
+      priceCents: 4999,
+      creditCents: 4999,
+      remainderCents: 0,
+      status: 'applied' as const,
+      checkoutUrl: null,
+      createdAt: '2026-11-21T12:00:00.000Z',
+      updatedAt: '2026-11-21T12:00:00.000Z',
+    };
+    const first = run();
+    const { events } = first;
+    events.emit('autoApplyNotice', { kind: 'offer', offer });
+    await first.service.flush();
+    expect(first.delivered).toMatchObject([
+      {
+        kind: 'license',
+        title: 'Renew Crypto from your balance?',
+        body: '$30.00 from your balance, $19.99 left to pay. Open to confirm.',
+        target: { section: 'licenses', itemId: 'crypto' },
+      },
+    ]);
+    events.emit('autoApplyNotice', { kind: 'applied', productName: 'Crypto', credit });
+    await first.service.flush();
+    expect(first.delivered[1]).toMatchObject({
+      title: 'Crypto: $49.99 applied from your balance',
+      body: 'The license is renewed.',
+    });
+    await first.service.close();
+
+    // The same renewal seen again by the next run is not news.
+    const second = run();
+    second.events.emit('autoApplyNotice', { kind: 'applied', productName: 'Crypto', credit });
+    await second.service.flush();
+    expect(second.delivered).toEqual([]);
+  });
+
+  it('keeps auto-apply notices off when license notices are switched off', async () => {
+    const settings = NotificationSettings.parse({});
+    const { service, delivered, events } = run({
+      settings: { ...settings, kinds: { ...settings.kinds, license: false } },
+    });
+    events.emit('autoApplyNotice', {
+      kind: 'applied',
+      productName: 'Crypto',
+      credit: {
+        id: 'cr2',
+        sku: 'crypto-1m',
+        priceCents: 4999,
+        creditCents: 4999,
+        remainderCents: 0,
+        status: 'applied',
+        checkoutUrl: null,
+        createdAt: '2026-11-21T12:00:00.000Z',
+        updatedAt: '2026-11-21T12:00:00.000Z',
+      },
+    });
+    await service.flush();
+    expect(delivered).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Balance, ProgramEvent, ProgramStatus } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget, Notice, NotificationPause } from '../../../shared/bridge/live.ts';
-import { BridgeError } from '../../../shared/bridge.ts';
+import { BridgeError, type EventPayload } from '../../../shared/bridge.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { NotifierData } from './accounts-data.ts';
 import { licenseOccurrences, thresholdOccurrence } from './derived.ts';
-import { type Occurrence, occurrenceOf } from './occurrences.ts';
+import { autoApplyOccurrence, type Occurrence, occurrenceOf } from './occurrences.ts';
 import { compose, decide, type HoldReason, nextLocalMidnight } from './policy.ts';
 import { MAX_NOTIFIED_KEYS, type NotificationState, type NotificationStateStore } from './state.ts';
 import type { CoreLanguage } from './text.ts';
@@ -149,6 +149,12 @@ export function createNotificationService(options: NotificationServiceOptions): 
     return flushing;
   }
 
+  // Auto-apply acts on its own (an offer to confirm, or a renewal done): it is news like any event.
+  const stopAutoApply = options.events.subscribe(({ event, payload }) => {
+    if (event !== 'autoApplyNotice') return;
+    enqueue([autoApplyOccurrence(payload as EventPayload<'autoApplyNotice'>, new Date(now()).toISOString())]);
+  });
+
   return {
     handleEvents(events) {
       enqueue(events.map(occurrenceOf).filter((o): o is Occurrence => o !== undefined));
@@ -198,6 +204,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     markEarningsSeen: markSeen,
     lastHeld: () => held,
     async close() {
+      stopAutoApply();
       await flush();
     },
   };

@@ -3,6 +3,7 @@
 // seen through the stream, a poll or a replay after restart is told once.
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget } from '../../../shared/bridge/live.ts';
+import type { EventPayload } from '../../../shared/bridge.ts';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
 
 export type OccurrenceDetail =
@@ -17,6 +18,8 @@ export type OccurrenceDetail =
   | { type: 'payout'; amountCents: number; status: 'processing' | 'paid' | 'rejected'; reason: string | null }
   | { type: 'threshold'; availableCents: number; minPayoutCents: number }
   | { type: 'license'; productName: string; availableTill: string; renewalCents: number }
+  | { type: 'renewal-offer'; productName: string; creditCents: number; remainderCents: number }
+  | { type: 'renewal-applied'; productName: string; creditCents: number; remainderCents: number }
   | { type: 'terms'; version: number; rateBp: number; summary: string }
   | { type: 'disqualified'; reason: string; cancelledCents: number };
 
@@ -99,6 +102,43 @@ export function occurrenceOf(event: ProgramEvent): Occurrence | undefined {
     case 'credit.applied':
       return undefined; // the user's own renewal
   }
+}
+
+/**
+ * What auto-apply did, as a license notice: in 'ask' mode it offers a renewal once per occasion,
+ * in 'apply' mode it renewed from the balance; both must reach the user outside the open window.
+ */
+export function autoApplyOccurrence(notice: EventPayload<'autoApplyNotice'>, at: string): Occurrence {
+  if (notice.kind === 'offer') {
+    const { offer } = notice;
+    return {
+      key: `renewal-offer:${offer.productId}:${offer.availableTill}`,
+      kind: 'license',
+      at,
+      amountCents: offer.creditCents,
+      target: { section: 'licenses', itemId: offer.productId },
+      detail: {
+        type: 'renewal-offer',
+        productName: offer.productName,
+        creditCents: offer.creditCents,
+        remainderCents: offer.remainderCents,
+      },
+    };
+  }
+  const { credit } = notice;
+  return {
+    key: `renewal-applied:${credit.id}`,
+    kind: 'license',
+    at,
+    amountCents: -credit.creditCents,
+    target: { section: 'licenses', itemId: credit.sku },
+    detail: {
+      type: 'renewal-applied',
+      productName: notice.productName,
+      creditCents: credit.creditCents,
+      remainderCents: credit.remainderCents,
+    },
+  };
 }
 
 /** "Jane Doe" → "J*** D***": enough to recognise someone you invited, not to expose them on screen. */

@@ -120,6 +120,30 @@ export function describeOccurrence(
           ? `До ${d.availableTill.slice(0, 10)}. Баланса хватает на продление (${money(d.renewalCents, language)}).`
           : `Until ${d.availableTill.slice(0, 10)}. Your balance covers a renewal (${money(d.renewalCents, language)}).`,
       };
+    case 'renewal-offer': {
+      const rest = d.remainderCents > 0;
+      return {
+        title: ru ? `Продлить ${d.productName} с баланса?` : `Renew ${d.productName} from your balance?`,
+        body: ru
+          ? `С баланса: ${money(d.creditCents, language)}${rest ? `, доплатить ${money(d.remainderCents, language)}` : ''}. Откройте, чтобы подтвердить.`
+          : `${money(d.creditCents, language)} from your balance${rest ? `, ${money(d.remainderCents, language)} left to pay` : ''}. Open to confirm.`,
+      };
+    }
+    case 'renewal-applied': {
+      const rest = d.remainderCents > 0;
+      return {
+        title: ru
+          ? `${d.productName}: применено ${money(d.creditCents, language)} с баланса`
+          : `${d.productName}: ${money(d.creditCents, language)} applied from your balance`,
+        body: rest
+          ? ru
+            ? `Осталось оплатить ${money(d.remainderCents, language)}: откройте, чтобы перейти к оплате.`
+            : `${money(d.remainderCents, language)} left to pay: open to check out.`
+          : ru
+            ? 'Лицензия продлена.'
+            : 'The license is renewed.',
+      };
+    }
     case 'terms':
       return {
         title: ru ? `Новые условия программы (v${d.version})` : `Program terms changed (v${d.version})`,
