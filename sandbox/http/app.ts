@@ -11,6 +11,7 @@ import { getCredit } from '../program/credits.ts';
 import { currentPartner, type PartnerEnv } from './current-partner.ts';
 import { handleError, notFound } from './errors.ts';
 import { type EventBell, eventStreamRoute } from './event-stream.ts';
+import { localGuard } from './local-guard.ts';
 import { operatorRoutes } from './operator-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
 
@@ -31,6 +32,10 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<PartnerEnv> {
   const app = new Hono<PartnerEnv>();
   app.onError(handleError);
   app.notFound(notFound);
+  app.use(
+    '*',
+    localGuard(() => ctx.baseUrl().replace(/\/$/u, '')),
+  );
 
   app.route('/', createOAuthApp({ ...options.oauth, db: ctx.db }));
   app.use(
