@@ -11,22 +11,19 @@ import {
   CreditPage,
   type CreditRequest,
   Credit as CreditSchema,
-  IDEMPOTENCY_KEY_HEADER,
   type License,
   Licenses,
   ProgramStatus,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
-import { BridgeError } from '../../../shared/bridge.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import { createDraftBook, refuse, sendKeyed } from '../payouts/drafts.ts';
 import type { Outbox, RequestsStorage } from '../payouts/outbox.ts';
 import { describeBlocker } from '../payouts/payout-service.ts';
 import { type AutoApplyDecision, daysLeft, decideAutoApply } from './auto-apply.ts';
-
-const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
 
 export interface LicenseService {
   view(): Promise<LicensesView>;
@@ -62,7 +59,7 @@ export function createLicenseService(deps: {
 }): LicenseService {
   const { accounts, outbox, events, storage } = deps;
   const now = deps.now ?? (() => new Date());
-  const drafts = new Map<string, { draft: CreditDraft; body: CreditRequest; expires: number }>();
+  const drafts = createDraftBook<CreditDraft, CreditRequest>(now);
 
   async function load(): Promise<World> {
     const [licenses, catalog, balance, program, credits] = await Promise.all([
@@ -182,10 +179,6 @@ export function createLicenseService(deps: {
     return current;
   }
 
-  function refuse(message: string): never {
-    throw new BridgeError({ code: 'rejected', message, retryable: false });
-  }
-
   return {
     view: async () => toView(await load()),
     refresh,
@@ -216,18 +209,12 @@ export function createLicenseService(deps: {
         availableCents: available,
         availableTill: license?.availableTill ?? null,
       };
-      for (const [k, d] of drafts) if (d.expires < now().getTime()) drafts.delete(k);
       // The body names the amount, so a resend means exactly what was confirmed.
-      drafts.set(key, {
-        draft,
-        body: { sku: item.sku, amountCents: creditCents },
-        expires: now().getTime() + DRAFT_LIFETIME_MS,
-      });
+      drafts.hold(key, { draft, body: { sku: item.sku, amountCents: creditCents } });
       return draft;
     },
     async submit(key) {
-      const held = drafts.get(key);
-      if (!held) refuse('This request is no longer pending; prepare it again.');
+      const held = drafts.take(key);
       try {
         const answer = await outbox.file({
           key,
@@ -254,10 +241,5 @@ export function createLicenseService(deps: {
 }
 
 export function sendCredit(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
-  return accounts.request(accountsPaths.credits, CreditSchema, {
-    method: 'post',
-    json: body,
-    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
-    idempotent: true,
-  });
+  return sendKeyed(accounts, accountsPaths.credits, CreditSchema, body, key);
 }

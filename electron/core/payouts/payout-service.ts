@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import {
   accountsPaths,
   fillPath,
-  IDEMPOTENCY_KEY_HEADER,
   type Payout,
   PayoutMethods,
   PayoutPage,
@@ -16,14 +15,11 @@ import {
   TermsInfo,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
-import { BridgeError } from '../../../shared/bridge.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import { createDraftBook, refuse, sendKeyed } from './drafts.ts';
 import type { Outbox } from './outbox.ts';
-
-/** Drafts not confirmed within this time are forgotten (nothing was filed for them). */
-const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
 
 export interface PayoutService {
   view(): Promise<PayoutsView>;
@@ -57,7 +53,7 @@ export function createPayoutService(deps: {
 }): PayoutService {
   const { accounts, outbox, events } = deps;
   const now = deps.now ?? (() => new Date());
-  const drafts = new Map<string, { draft: PayoutDraft; body: PayoutRequest; expires: number }>();
+  const drafts = createDraftBook<PayoutDraft, PayoutRequest>(now);
 
   const program = () => accounts.request(accountsPaths.program, ProgramStatus);
   const methods = () => accounts.request(accountsPaths.payoutMethods, PayoutMethods);
@@ -89,10 +85,6 @@ export function createPayoutService(deps: {
     return current;
   }
 
-  function refuse(message: string): never {
-    throw new BridgeError({ code: 'rejected', message, retryable: false });
-  }
-
   return {
     view,
     refresh,
@@ -121,14 +113,11 @@ export function createPayoutService(deps: {
         availableCents: available,
         availableAfterCents: available - request.amountCents,
       };
-      for (const [k, d] of drafts) if (d.expires < now().getTime()) drafts.delete(k);
-      drafts.set(key, { draft, body: request, expires: now().getTime() + DRAFT_LIFETIME_MS });
+      drafts.hold(key, { draft, body: request });
       return draft;
     },
     async submit(key) {
-      const held = drafts.get(key);
-      // A key no longer drafted may still be in the outbox (a request from before a restart).
-      if (!held) refuse('This request is no longer pending; prepare it again.');
+      const held = drafts.take(key);
       try {
         const answer = await outbox.file({
           key,
@@ -157,12 +146,7 @@ export function createPayoutService(deps: {
 
 /** Sends a request the outbox holds, with its key. */
 export function sendPayout(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
-  return accounts.request(accountsPaths.payouts, PayoutSchema, {
-    method: 'post',
-    json: body,
-    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
-    idempotent: true,
-  });
+  return sendKeyed(accounts, accountsPaths.payouts, PayoutSchema, body, key);
 }
 
 /** English fallback wording for errors thrown to the bridge; the UI words blockers itself. */

@@ -1,0 +1,59 @@
+// What payouts and license credits share between "the user saw exactly this" and "it was filed":
+// a draft held under the idempotency key it will be filed with, and the keyed POST the outbox
+// sends (and resends after a crash) with that key.
+import type { z } from 'zod';
+import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/accounts-api.ts';
+import { BridgeError } from '../../../shared/bridge.ts';
+import type { AccountsClient } from '../accounts-client.ts';
+
+/** Drafts not confirmed within this time are forgotten (nothing was filed for them). */
+export const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
+
+export interface HeldDraft<D, B> {
+  draft: D;
+  /** Exactly what is filed on confirmation, so a resend means what the user confirmed. */
+  body: B;
+}
+
+export interface DraftBook<D, B> {
+  hold(key: string, held: HeldDraft<D, B>): void;
+  /** The draft to file, or a 'rejected' bridge failure when it expired or never existed. */
+  take(key: string): HeldDraft<D, B>;
+}
+
+export function createDraftBook<D, B>(now: () => Date, lifetimeMs = DRAFT_LIFETIME_MS): DraftBook<D, B> {
+  const drafts = new Map<string, HeldDraft<D, B> & { expires: number }>();
+  return {
+    hold(key, held) {
+      const at = now().getTime();
+      for (const [k, d] of drafts) if (d.expires < at) drafts.delete(k);
+      drafts.set(key, { ...held, expires: at + lifetimeMs });
+    },
+    take(key) {
+      const held = drafts.get(key);
+      // A key no longer drafted may still be in the outbox (a request from before a restart).
+      if (!held) refuse('This request is no longer pending; prepare it again.');
+      return held;
+    },
+  };
+}
+
+export function refuse(message: string): never {
+  throw new BridgeError({ code: 'rejected', message, retryable: false });
+}
+
+/** Files a request under its idempotency key; safe to retry, since a repeat returns the first result. */
+export function sendKeyed<S extends z.ZodType>(
+  accounts: AccountsClient,
+  path: string,
+  schema: S,
+  body: Record<string, unknown>,
+  key: string,
+): Promise<z.output<S>> {
+  return accounts.request(path, schema, {
+    method: 'post',
+    json: body,
+    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
+    idempotent: true,
+  });
+}
