@@ -6,36 +6,19 @@
 //  - renderer JS heap after scrolling, after a GC [≤ 60 MB];
 //  - the dashboard visible from the snapshot cache vs a static page's first paint [≤ 1.5×].
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { createMemorySecretStore } from '../electron/core/secrets/secret-store.ts';
 import { startBrowserShell } from '../electron/web/server.ts';
 import { chromiumArgs, chromiumPath } from '../playwright.config.ts';
 import type { Profile } from '../shared/accounts-api.ts';
 import { operator, partnerApi, signInShell } from '../test/e2e/support/earnings.ts';
+import { coldLoad, startStaticFloor } from './support/cold-load.ts';
 import { median, ms, ratio } from './support/stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? 100_000);
-
-const STATIC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static floor</title></head>
-<body><main><h1>Available</h1><p data-testid="earnings-available">$38.40</p></main></body></html>`;
-
-// Notes when the available balance has text, after the frame that paints it (same probe for both pages).
-const AVAILABLE_PROBE = `(() => {
-  const record = () => {
-    const figure = document.querySelector('[data-testid="earnings-available"]');
-    if (!figure || !figure.textContent || window.__shownAt !== undefined) return false;
-    window.__shownAt = null;
-    requestAnimationFrame(() => setTimeout(() => { window.__shownAt = performance.now(); }, 0));
-    return true;
-  };
-  const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-})();`;
 
 type Step =
   | { kind: 'click'; testId: string }
@@ -89,42 +72,10 @@ async function timeInPage(page: Page, step: Step, until: 'rows' | 'new-query'): 
   );
 }
 
-async function startStaticServer(): Promise<{ url: string; server: Server }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(STATIC_PAGE);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-/** A cold load in a fresh context (no HTTP cache, no cookie: the URL's secret signs the page in). */
-async function firstShown(browser: Browser, url: string) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(AVAILABLE_PROBE);
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        typeof (window as unknown as { __shownAt?: number | null }).__shownAt === 'number' &&
-        performance.getEntriesByName('first-contentful-paint').length > 0,
-      undefined,
-      { timeout: 30_000 },
-    );
-    return await page.evaluate(() => ({
-      shown: (window as unknown as { __shownAt: number }).__shownAt,
-      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    }));
-  } finally {
-    await context.close();
-  }
-}
-
 const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-earnings-'));
 const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-const floor = await startStaticServer();
+const floor = await startStaticFloor('earnings-available', '$38.40');
 try {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
@@ -216,16 +167,16 @@ try {
   );
 
   // The dashboard from the snapshot cache (core has it; the page asks and shows it before any refresh).
-  await firstShown(browser, `${shell.url}#earnings`);
-  await firstShown(browser, floor.url);
+  await coldLoad(browser, `${shell.url}#earnings`, 'earnings-available');
+  await coldLoad(browser, floor.url, 'earnings-available');
   const dashboard: number[] = [];
   const appPaint: number[] = [];
   const floorPaint: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const app = await firstShown(browser, `${shell.url}#earnings`);
+    const app = await coldLoad(browser, `${shell.url}#earnings`, 'earnings-available');
     dashboard.push(app.shown);
-    appPaint.push(app.paint);
-    floorPaint.push((await firstShown(browser, floor.url)).paint);
+    appPaint.push(app.firstContentfulPaint);
+    floorPaint.push((await coldLoad(browser, floor.url, 'earnings-available')).firstContentfulPaint);
   }
   console.log(`Dashboard visible from cache (cold page load)  : ${ms(median(dashboard))}`);
   console.log(
@@ -238,7 +189,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  await new Promise((resolve) => floor.server.close(resolve));
+  await floor.close();
   await shell.close();
   await rm(dataDir, { recursive: true, force: true });
 }
