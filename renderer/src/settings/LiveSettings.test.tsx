@@ -91,4 +91,67 @@ describe('live settings', () => {
     );
     await waitFor(() => expect((screen.getByTestId('qr-dialog') as HTMLDialogElement).open).toBe(true));
   });
+
+  describe('desktop notifications from the browser shell', () => {
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'Notification');
+    afterEach(() => {
+      if (original) Object.defineProperty(globalThis, 'Notification', original);
+      else Reflect.deleteProperty(globalThis, 'Notification');
+    });
+
+    function stubNotification(answer: NotificationPermission) {
+      const stub = {
+        permission: 'default' as NotificationPermission,
+        asked: 0,
+        requestPermission: async () => {
+          stub.asked++;
+          stub.permission = answer;
+          return answer;
+        },
+      };
+      Object.defineProperty(globalThis, 'Notification', { value: stub, configurable: true, writable: true });
+      return stub;
+    }
+
+    it('asks the browser only when the user clicks, and says what it answered', async () => {
+      const stub = stubNotification('granted');
+      const user = await openSettings();
+      const ask = await screen.findByTestId('allow-browser-notifications');
+      expect(stub.asked).toBe(0);
+      await user.click(ask);
+      expect(stub.asked).toBe(1);
+      await waitFor(() =>
+        expect(screen.getByTestId('browser-notification-permission').dataset.permission).toBe('granted'),
+      );
+      expect(screen.queryByTestId('allow-browser-notifications')).toBeNull();
+    });
+
+    it('explains a refusal instead of offering a button that cannot work', async () => {
+      stubNotification('denied');
+      const user = await openSettings();
+      await user.click(await screen.findByTestId('allow-browser-notifications'));
+      await waitFor(() =>
+        expect(screen.getByTestId('browser-notification-permission').textContent).toMatch(
+          /blocks notifications/u,
+        ),
+      );
+    });
+
+    it('is not offered in the desktop app, whose notifications need no permission', async () => {
+      stubNotification('granted');
+      bridge.answerAppInfo = async () => ({
+        version: '0.1.0',
+        mode: 'demo',
+        accountsUrl: 'http://127.0.0.1:4100/',
+        shell: 'electron',
+      });
+      await openSettings();
+      await waitFor(() => expect(bridge.calls.getAppInfo).toBeGreaterThan(0));
+      // Let the app info reach the store and the screen before looking.
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      expect(screen.queryByTestId('browser-notification-permission')).toBeNull();
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
 import { featureStore } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
+import { BrowserNotificationPermission } from './BrowserNotificationPermission.tsx';
 import { createLiveStore } from './live-store.ts';
 import './live-settings.css';
 
@@ -42,6 +43,7 @@ function NotificationSettingsGroup() {
   const pause = live.use((state) => state.pause);
   const pauseFor = live.use((state) => state.pauseFor);
   const setTrading = live.use((state) => state.setTrading);
+  const info = live.use((state) => state.info);
   const ids = { heading: useId(), from: useId(), to: useId() };
   const disabled = settings === null;
   const quiet = settings?.notifications.quietHours;
@@ -60,6 +62,7 @@ function NotificationSettingsGroup() {
           {t('status.label')}: {t(`status.${status.connection}`)}
         </p>
       )}
+      {info?.shell === 'browser' && <BrowserNotificationPermission />}
       <fieldset disabled={disabled}>
         <legend>{t('kindsLegend')}</legend>
         {KINDS.map((kind) => (

@@ -30,6 +30,12 @@ export const notifications = {
     paused: 'Paused while the computer sleeps',
     'signed-out': 'Sign in to get updates',
   },
+  browserPermission: {
+    ask: 'Allow desktop notifications from this page',
+    granted: 'Desktop notifications are on: notices also appear outside the browser.',
+    denied:
+      'This browser blocks notifications from this page; notices show inside the page. Allow them in the site settings to get desktop notifications.',
+  },
   windowHeading: 'Window',
   alwaysOnTop: 'Keep the window on top',
   startAtLogin: 'Start when I sign in to the computer',
