@@ -40,7 +40,7 @@ describe('the referral screen', () => {
     const answer = deferred<ReferralView>();
     bridge.answerReferral = () => answer.promise;
     renderApp();
-    const loading = screen.getByTestId('loading');
+    const loading = await screen.findByTestId('loading');
     expect(loading.getAttribute('aria-busy')).toBe('true');
     expect(loading.getAttribute('role')).toBe('status');
     expect(loading.textContent).toContain(en.referral.loading);

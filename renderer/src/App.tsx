@@ -3,6 +3,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from './components/DemoBadge.tsx';
 import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
+import { AccountMenu } from './session/AccountMenu.tsx';
+import { SignInScreen } from './session/SignInScreen.tsx';
+import { session } from './session/stores.ts';
 import { sections } from './shell/sections.ts';
 import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
@@ -14,9 +17,13 @@ export function App() {
   useApplyPreferences();
   // Notification clicks and tray items open the companion on their section.
   useNavigateRequests();
-  // The referral (and the app info behind the demo badge) loads whichever section is open.
+  const sessionStore = session.useStore();
+  useEffect(() => sessionStore.getState().start(), [sessionStore]);
+  const sessionState = session.use((state) => state.view?.state);
+  const signedIn = sessionState === 'signed-in';
+  // Once signed in, the referral (and the app info behind the demo badge) loads whichever section is open.
   const start = useCompanion((state) => state.start);
-  useEffect(() => start(), [start]);
+  useEffect(() => (signedIn ? start() : undefined), [start, signedIn]);
   const currentId = navigation.use((state) => state.current);
   const select = navigation.use((state) => state.select);
   const current = sections.find((section) => section.id === currentId) ?? sections[0];
@@ -27,6 +34,7 @@ export function App() {
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
         <DemoBadge />
+        <AccountMenu />
       </header>
       <nav>
         <Tabs sections={sections} current={current.id} onSelect={select} />
@@ -37,7 +45,7 @@ export function App() {
         data-testid={`section-${current.id}`}
         aria-labelledby={`tab-${current.id}`}
       >
-        <Component />
+        {signedIn || current.signedOut ? <Component /> : sessionState && <SignInScreen />}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { licenses as enLicenses } from './en/licenses.ts';
 import { notifications as enNotifications } from './en/notifications.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
 import { referral as enReferral } from './en/referral.ts';
+import { session as enSession } from './en/session.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { common as ruCommon } from './ru/common.ts';
@@ -14,10 +15,12 @@ import { licenses as ruLicenses } from './ru/licenses.ts';
 import { notifications as ruNotifications } from './ru/notifications.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
 import { referral as ruReferral } from './ru/referral.ts';
+import { session as ruSession } from './ru/session.ts';
 import { settings as ruSettings } from './ru/settings.ts';
 import { share as ruShare } from './ru/share.ts';
 
 export const en = {
+  session: enSession,
   common: enCommon,
   referral: enReferral,
   share: enShare,
@@ -29,6 +32,7 @@ export const en = {
 };
 
 export const ru = {
+  session: ruSession,
   common: ruCommon,
   referral: ruReferral,
   share: ruShare,

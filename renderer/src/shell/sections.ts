@@ -15,6 +15,8 @@ export interface SectionDefinition {
   /** Renders the tab's text in the current language (a component, so it can use its namespace). */
   Label: ComponentType;
   Component: ComponentType;
+  /** Shown while signed out too (every other section shows the sign-in screen instead). */
+  signedOut?: boolean;
 }
 
 export const sections: readonly SectionDefinition[] = [
@@ -24,5 +26,5 @@ export const sections: readonly SectionDefinition[] = [
   { id: 'referrals', Label: ReferralsTabLabel, Component: ReferralsSection },
   { id: 'payouts', Label: PayoutsTabLabel, Component: PayoutsSection },
   { id: 'licenses', Label: LicensesTabLabel, Component: LicensesSection },
-  { id: 'settings', Label: SettingsTabLabel, Component: SettingsSection },
+  { id: 'settings', Label: SettingsTabLabel, Component: SettingsSection, signedOut: true },
 ];

@@ -49,6 +49,18 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+export const signedInView: SessionView = {
+  state: 'signed-in',
+  email: 'demo@example.com',
+  storage: 'keychain',
+};
+export const signedOutView: SessionView = { state: 'signed-out', storage: 'keychain' };
+export const signingInView: SessionView = {
+  state: 'signing-in',
+  authorizeUrl: 'http://127.0.0.1:4100/oauth/authorize?client_id=quantower-referral-companion&state=s',
+  storage: 'keychain',
+};
+
 type ReferralListener = (payload: EventPayload<'referralChanged'>) => void;
 
 export class FakeBridge {
@@ -70,8 +82,14 @@ export class FakeBridge {
   readonly settingsPatches: MethodInput<'updateSettings'>[] = [];
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
 
-  /** Every session method answers this (signed out, kept in memory) unless replaced. */
-  answerSession: () => Promise<SessionView> = async () => ({ state: 'signed-out', storage: 'memory' });
+  /** Signed in by default, so the dashboard shows; sign-in tests start from signedOutView. */
+  session: SessionView = signedInView;
+  readonly sessionCalls: string[] = [];
+  answerSession: () => Promise<SessionView> = async () => this.session;
+  answerSignIn: () => Promise<SessionView> = async () => this.setSession(signingInView);
+  answerCancel: () => Promise<SessionView> = async () => this.setSession(signedOutView);
+  answerSignOut: () => Promise<SessionView> = async () => this.setSession(signedOutView);
+  private readonly sessionListeners = new Set<(view: SessionView) => void>();
 
   readonly opened: string[] = [];
   answerOpen: (url: string) => Promise<{ opened: true }> = async () => ({ opened: true });
@@ -104,9 +122,18 @@ export class FakeBridge {
       return this.answerCopy(text);
     },
     getSession: () => this.answerSession(),
-    signIn: () => this.answerSession(),
-    cancelSignIn: () => this.answerSession(),
-    signOut: () => this.answerSession(),
+    signIn: () => {
+      this.sessionCalls.push('signIn');
+      return this.answerSignIn();
+    },
+    cancelSignIn: () => {
+      this.sessionCalls.push('cancelSignIn');
+      return this.answerCancel();
+    },
+    signOut: () => {
+      this.sessionCalls.push('signOut');
+      return this.answerSignOut();
+    },
     getSettings: () => this.answerSettings(),
     updateSettings: (patch) => {
       this.settingsPatches.push(patch);
@@ -128,6 +155,13 @@ export class FakeBridge {
       if (isLiveEvent(event)) return this.live.on(event, listener as never);
       if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
       if (isEarningsEvent(event)) return this.earnings.on(event, listener as never);
+      if (event === 'sessionChanged') {
+        const typed = listener as (view: SessionView) => void;
+        this.sessionListeners.add(typed);
+        return () => {
+          this.sessionListeners.delete(typed);
+        };
+      }
       if (event === 'settingsChanged') {
         const typed = listener as (settings: Settings) => void;
         this.settingsListeners.add(typed);
@@ -150,6 +184,17 @@ export class FakeBridge {
 
   emitReferralChanged(referral: ReferralView): void {
     for (const listener of this.listeners) listener(referral);
+  }
+
+  /** Like core: a change of session is announced, then answered. */
+  private setSession(view: SessionView): SessionView {
+    this.emitSessionChanged(view);
+    return view;
+  }
+
+  emitSessionChanged(view: SessionView): void {
+    this.session = view;
+    for (const listener of this.sessionListeners) listener(view);
   }
 
   emitSettingsChanged(settings: Settings): void {
