@@ -47,7 +47,7 @@ async function watchStatuses(page: Page, url: string): Promise<() => Promise<num
 test('a page on another origin gets 403 from the bridge', async ({ page }) => {
   // The user has the companion open: the browser holds its session cookie.
   await page.goto(shell.url);
-  await expect(page.getByTestId('referral-link')).toBeVisible();
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
 
   await page.goto(`${otherOrigin}/`);
   const callUrl = `${shell.origin}/bridge/call/getReferral`;

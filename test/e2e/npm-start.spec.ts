@@ -43,7 +43,7 @@ test('npm start falls back to the browser shell, says why, and stops cleanly', a
   expect(output).toMatch(/^Electron cannot run here \((.+)\): serving the browser shell instead\.$/mu);
 
   await page.goto(url);
-  await expect(page.getByTestId('referral-link')).toBeVisible();
+  await expect(page.getByTestId('sign-in-button')).toBeVisible();
 
   const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
   child.kill('SIGTERM');

@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
 import { decodeQr, servedReferral } from './support/referral.ts';
+import { signInThroughPage } from './support/sign-in.ts';
 
 let shell: RunningShell;
 
@@ -26,6 +27,7 @@ test('shows the sandbox link, copies exactly it, and its QR code decodes to exac
   await page.goto(shell.url);
   // The secret was traded for a cookie and is gone from the address bar.
   expect(page.url()).toBe(`${shell.origin}/`);
+  await signInThroughPage(page);
 
   const link = page.getByTestId('referral-link');
   await expect(link).toBeVisible();

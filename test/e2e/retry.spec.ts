@@ -1,4 +1,8 @@
-// The accounts server is down when the page opens: the UI says so, and Retry recovers once it is up.
+// The accounts server goes down while signed in: the UI says so, keeps the session, and Retry
+// recovers once the server is back (same port, same database, so the sign-in is still valid).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   freePort,
@@ -8,6 +12,7 @@ import {
   startShellProcess,
 } from './support/processes.ts';
 import { servedReferral } from './support/referral.ts';
+import { signInThroughPage } from './support/sign-in.ts';
 
 let shell: RunningShell | undefined;
 let sandbox: Running | undefined;
@@ -20,14 +25,22 @@ test.afterAll(async () => {
 test('shows an error while the accounts server is down, and Retry recovers', async ({ page }) => {
   const port = await freePort();
   const accountsUrl = `http://127.0.0.1:${port}/`;
+  const db = join(await mkdtemp(join(tmpdir(), 'companion-e2e-retry-')), 'sandbox.sqlite');
+  sandbox = await startSandboxProcess(port, db);
   shell = await startShellProcess(['--accounts-url', accountsUrl]);
   expect(shell.mode).toBe('custom');
-
   await page.goto(shell.url);
+  await signInThroughPage(page);
+  await expect(page.getByTestId('referral-link')).toBeVisible();
+
+  await sandbox.stop();
+  await page.reload();
   await expect(page.getByTestId('error-message')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('referral-link')).toHaveCount(0);
+  // Still signed in: an unreachable server is not a reason to drop the session.
+  await expect(page.getByTestId('account-menu-button')).toBeVisible();
 
-  sandbox = await startSandboxProcess(port);
+  sandbox = await startSandboxProcess(port, db);
   await page.getByTestId('retry').click();
 
   const served = await servedReferral(accountsUrl);

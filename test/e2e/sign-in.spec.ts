@@ -20,7 +20,7 @@ test('signs in through the sandbox sign-in page; the page hears of it over SSE',
   context,
 }) => {
   await page.goto(shell.url);
-  await expect(page.getByTestId('referral-link').or(page.getByTestId('error-message'))).toBeVisible();
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
 
   await page.evaluate(() => {
     const w = window as unknown as { signedIn: Promise<SessionView> };

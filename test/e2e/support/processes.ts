@@ -85,17 +85,25 @@ export interface RunningShell extends Running {
   mode: string;
 }
 
+export interface ShellProcessOptions {
+  /** Reuse a data directory (a restart of the same shell). */
+  dataDir?: string;
+  /** Extra environment (test hooks). */
+  env?: Record<string, string>;
+  /** Keep the sign-in in the OS keychain: only inside scripts/with-secret-service.ts's private keyring. */
+  keychain?: boolean;
+}
+
 /** `node electron/web/cli.ts --port 0 --data-dir <fresh temp dir> --no-keychain [...args]` */
 export async function startShellProcess(
   args: string[] = [],
-  /** `dataDir`: reuse one (a restart); `env`: extra environment (test hooks). */
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: ShellProcessOptions = {},
 ): Promise<RunningShell> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'companion-e2e-')));
   const running = await startNodeProcess(
     'electron/web/cli.ts',
-    // Memory only: test sign-ins never reach the keychain of the machine running the tests.
-    ['--port', '0', '--data-dir', dataDir, '--no-keychain', ...args],
+    // Memory only by default: test sign-ins never reach the keychain of the machine running the tests.
+    ['--port', '0', '--data-dir', dataDir, ...(options.keychain ? [] : ['--no-keychain']), ...args],
     /^COMPANION_ACCOUNTS_URL=.*$/mu,
     options.env,
   );
@@ -109,9 +117,13 @@ export async function startShellProcess(
   return Object.assign(running, { url, dataDir, origin: new URL(url).origin, accountsUrl, mode });
 }
 
-/** `node sandbox/cli.ts --port N --mode demo` */
-export function startSandboxProcess(port: number): Promise<Running> {
-  return startNodeProcess('sandbox/cli.ts', ['--port', String(port), '--mode', 'demo'], /listening on/u);
+/** `node sandbox/cli.ts --port N --mode demo [--db FILE]` (a file keeps sign-ins across restarts) */
+export function startSandboxProcess(port: number, db?: string): Promise<Running> {
+  return startNodeProcess(
+    'sandbox/cli.ts',
+    ['--port', String(port), '--mode', 'demo', ...(db ? ['--db', db] : [])],
+    /listening on/u,
+  );
 }
 
 /** A port that was free a moment ago (for a server that is started later). */
