@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
+import { signInThroughPage } from './support/sign-in.ts';
 
 let shell: RunningShell;
 let other: Server;
@@ -47,7 +48,8 @@ async function watchStatuses(page: Page, url: string): Promise<() => Promise<num
 test('a page on another origin gets 403 from the bridge', async ({ page }) => {
   // The user has the companion open: the browser holds its session cookie.
   await page.goto(shell.url);
-  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  await signInThroughPage(page);
+  await expect(page.getByTestId('referral-link')).toBeVisible();
 
   await page.goto(`${otherOrigin}/`);
   const callUrl = `${shell.origin}/bridge/call/getReferral`;
