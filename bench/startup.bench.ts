@@ -15,6 +15,7 @@ import {
   startBrowserShell,
 } from '../electron/web/server.ts';
 import { chromiumArgs, chromiumPath } from '../playwright.config.ts';
+import { signInThroughBrowser } from '../test/support/sandbox-sign-in.ts';
 import { type ColdLoad, coldLoad, startStaticFloor } from './support/cold-load.ts';
 import { gzipBytes, reactBaselineGzip, rendererInitialJs } from './support/sizes.ts';
 import { kB, median, ms, ratio } from './support/stats.ts';
@@ -25,6 +26,10 @@ const LINK = 'https://accounts.quantower.com/referral?referral_code=DEMO%2BPARTN
 async function startupFigures(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-'));
   const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
+  // Measured as a returning user: the shell's core signs in once (the session lives in core, so
+  // every fresh page below opens signed in), through the sandbox's real sign-in flow.
+  const started = await shell.companion.handlers.signIn({});
+  await signInThroughBrowser(started.authorizeUrl ?? '');
   const floor = await startStaticFloor('referral-link', LINK);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {

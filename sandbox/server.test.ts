@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, accountsPaths, Profile, ReferralInfo } from '../shared/accounts-api.ts';
 import { DEFAULT_REFERRAL_LINK_BASE, parseReferralCode } from '../shared/referral-link.ts';
+import { sandboxAuthHeaders } from '../test/support/sandbox-sign-in.ts';
 import { DEMO_PARTNER } from './db/seed.ts';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from './server.ts';
 
@@ -11,14 +12,31 @@ const running: RunningSandbox[] = [];
 async function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const sandbox = await startSandbox(options);
   running.push(sandbox);
+  // Signed in up front, while the world is intact (a test may break it afterwards).
+  if (sandbox.demoPartnerId) await authFor(sandbox);
   return sandbox;
+}
+
+/** The demo partner's bearer token per sandbox, from the real sign-in flow. */
+const auth = new Map<RunningSandbox, Promise<{ authorization: string }>>();
+function authFor(sandbox: RunningSandbox): Promise<{ authorization: string }> {
+  let headers = auth.get(sandbox);
+  if (!headers) {
+    headers = sandboxAuthHeaders(sandbox.url);
+    auth.set(sandbox, headers);
+  }
+  return headers;
 }
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-function api(sandbox: RunningSandbox, path: string, init?: RequestInit): Promise<Response> {
-  return fetch(new URL(path.replace(/^\//, ''), sandbox.url), init);
+async function api(sandbox: RunningSandbox, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = sandbox.demoPartnerId ? await authFor(sandbox) : {};
+  return fetch(new URL(path.replace(/^\//, ''), sandbox.url), {
+    ...init,
+    headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
+  });
 }
 
 describe('startSandbox', () => {
@@ -119,7 +137,8 @@ describe('accounts API', () => {
 
   it('answers 500 without leaking internals', async () => {
     const sandbox = await start();
-    sandbox.db.exec('DROP TABLE accounts');
+    // Foreign keys off, so the drop does not cascade into the sign-in (the token stays valid).
+    sandbox.db.exec('PRAGMA foreign_keys = OFF; DROP TABLE accounts');
     const original = console.error;
     console.error = () => {};
     try {

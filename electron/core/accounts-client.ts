@@ -32,8 +32,8 @@ export interface AccountsClientOptions {
 
 /** How the client gets and renews access tokens; implemented by the session (session/session.ts). */
 export interface AccountsAuth {
-  /** TEMPORARY: undefined while signed out sends the request without a token (see companion-session.ts). */
-  accessToken(): Promise<string | undefined>;
+  /** A valid access token; throws (a 'rejected' BridgeError) when signed out. */
+  accessToken(): Promise<string>;
   /** The server answered 401 to `rejected`: a fresh token to retry with once, or throws. */
   renew(rejected: string): Promise<string>;
   /** The retry was refused too; ends the session and throws. */
@@ -118,7 +118,6 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     const auth = options.auth;
     if (!auth) return send(path, schema, call);
     const token = await auth.accessToken();
-    if (token === undefined) return send(path, schema, call);
     try {
       return await send(path, schema, call, token);
     } catch (error) {

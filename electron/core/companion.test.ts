@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildReferralLink } from '../../shared/referral-link.ts';
 import { json, type ScriptedServer, startScriptedServer } from '../../test/support/scripted-server.ts';
+import { SCRIPTED_ACCESS_TOKEN, scriptedSignIn } from '../../test/support/scripted-sign-in.ts';
 import { startCompanion } from './companion.ts';
 import { createMemorySettingsStorage } from './settings/settings-storage.ts';
 
@@ -15,9 +16,16 @@ afterEach(async () => {
 
 async function accounts(code: () => string) {
   server = await startScriptedServer();
-  server.on('/api/v1/me', (_req, res) => json(res, 200, profile));
-  server.on('/api/v1/referral', (_req, res) =>
-    json(res, 200, { code: code(), linkBase, link: buildReferralLink(code(), linkBase) }),
+  // Only the signed-in companion's bearer token is served (see scriptedSignIn).
+  const signedIn = (authorization: string | undefined) => authorization === `Bearer ${SCRIPTED_ACCESS_TOKEN}`;
+  const unauthenticated = { error: 'unauthenticated', message: 'Sign in first.' };
+  server.on('/api/v1/me', (req, res) =>
+    signedIn(req.headers.authorization) ? json(res, 200, profile) : json(res, 401, unauthenticated),
+  );
+  server.on('/api/v1/referral', (req, res) =>
+    signedIn(req.headers.authorization)
+      ? json(res, 200, { code: code(), linkBase, link: buildReferralLink(code(), linkBase) })
+      : json(res, 401, unauthenticated),
   );
   return server;
 }
@@ -32,6 +40,7 @@ describe('startCompanion', () => {
       shell: 'browser',
       startDemoSandbox,
       settings: createMemorySettingsStorage(),
+      secrets: await scriptedSignIn(s),
     });
     expect(startDemoSandbox).not.toHaveBeenCalled();
     expect(await companion.handlers.getAppInfo({})).toEqual({
@@ -84,9 +93,13 @@ describe('startCompanion', () => {
       shell: 'browser',
       startDemoSandbox: vi.fn(),
       settings: createMemorySettingsStorage(),
+      secrets: await scriptedSignIn(s),
     });
     const seen: unknown[] = [];
-    companion.events.subscribe((message) => seen.push(message));
+    // Only referral changes: signed in, other features (live status) have their own events.
+    companion.events.subscribe((message) => {
+      if (message.event === 'referralChanged') seen.push(message);
+    });
     await companion.handlers.getReferral({});
     await companion.handlers.getReferral({});
     expect(seen).toEqual([]);
@@ -108,6 +121,7 @@ describe('startCompanion', () => {
       shell: 'browser',
       startDemoSandbox: vi.fn(),
       settings: createMemorySettingsStorage(),
+      secrets: await scriptedSignIn(server),
     });
     await expect(companion.handlers.getReferral({})).rejects.toMatchObject({ kind: 'invalid-response' });
   });

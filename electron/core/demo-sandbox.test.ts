@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Profile } from '../../shared/accounts-api.ts';
+import { sandboxAuthHeaders } from '../../test/support/sandbox-sign-in.ts';
 import { createDemoSandboxStarter, DEMO_SANDBOX_FILE } from './demo-sandbox.ts';
 
 const dirs: string[] = [];
@@ -17,7 +18,8 @@ it('starts the demo sandbox with its database in a created data dir', async () =
   const sandbox = await createDemoSandboxStarter(dataDir)();
   try {
     expect(existsSync(join(dataDir, DEMO_SANDBOX_FILE))).toBe(true);
-    const profile = Profile.parse(await (await fetch(new URL('api/v1/me', sandbox.url))).json());
+    const headers = await sandboxAuthHeaders(sandbox.url);
+    const profile = Profile.parse(await (await fetch(new URL('api/v1/me', sandbox.url), { headers })).json());
     expect(profile.email).toMatch(/@/);
   } finally {
     await sandbox.close();

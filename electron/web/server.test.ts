@@ -3,10 +3,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
 import type { ReferralInfo } from '../../shared/accounts-api.ts';
 import { BridgeResult, type ReferralView } from '../../shared/bridge.ts';
+import { sandboxAuthHeaders, signInThroughBrowser } from '../../test/support/sandbox-sign-in.ts';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
 import { DEMO_SANDBOX_FILE } from '../core/demo-sandbox.ts';
 import { createMemorySecretStore } from '../core/secrets/secret-store.ts';
@@ -132,15 +133,25 @@ describe('Host and Origin checks', () => {
 
 describe('the bridge over HTTP', () => {
   it('answers a call with the real core against a real sandbox', async () => {
+    const started = envelope(await call('signIn', '{}')) as { value: { authorizeUrl: string } };
+    await signInThroughBrowser(started.value.authorizeUrl);
+    await vi.waitFor(async () =>
+      expect(envelope(await call('getSession', '{}'))).toMatchObject({ value: { state: 'signed-in' } }),
+    );
     const response = await call('getReferral', '{}');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/u);
     const result = envelope(response);
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-    const served = (await (await fetch(new URL('api/v1/referral', sandbox.url))).json()) as ReferralInfo;
+    const headers = await sandboxAuthHeaders(sandbox.url);
+    const served = (await (
+      await fetch(new URL('api/v1/referral', sandbox.url), { headers })
+    ).json()) as ReferralInfo;
     const view = (result as { value: ReferralView }).value;
     expect(view.link).toBe(served.link);
     expect(view.code).toBe(served.code);
+    // Signed out again for the tests that follow.
+    expect(envelope(await call('signOut', '{}'))).toMatchObject({ value: { state: 'signed-out' } });
   });
 
   it('routes the other core methods too (session, settings)', async () => {

@@ -19,7 +19,7 @@ export interface SandboxAppOptions {
   ctx: ProgramContext;
   bell: EventBell;
   linkBase: string;
-  /** The partner served to unauthenticated callers until sign-in exists (demo/test mode). */
+  /** The seeded demo partner (demo/test mode), which the operator API acts for by default. */
   demoPartnerId: string | undefined;
   /** Mounts the operator (simulation) API. */
   operator: boolean;
@@ -43,7 +43,6 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<PartnerEnv> {
     currentPartner({
       db: ctx.db,
       ...(options.oauth.now ? { now: options.oauth.now } : {}),
-      demoPartnerId: options.demoPartnerId,
     }),
   );
   // ETag + If-None-Match → 304 on every GET, except the never-ending event stream.

@@ -4,31 +4,21 @@
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/database.ts';
 import { partnerForAuthorization } from '../oauth/bearer.ts';
-import { ApiProblem } from './errors.ts';
 
 export interface PartnerEnv {
   Variables: { partnerId: string };
 }
 
 export interface CurrentPartnerOptions {
-  /** TEMPORARY (removed when every test signs in): a caller without Authorization is served this partner. */
-  demoPartnerId: string | undefined;
   /** Where access tokens are checked. */
-  db?: Database;
+  db: Database;
   now?: () => number;
 }
 
 export function currentPartner(options: CurrentPartnerOptions) {
   const now = options.now ?? Date.now;
   return createMiddleware<PartnerEnv>(async (c, next) => {
-    const authorization = c.req.header('authorization');
-    if (authorization === undefined && options.demoPartnerId) {
-      c.set('partnerId', options.demoPartnerId);
-    } else if (options.db) {
-      c.set('partnerId', partnerForAuthorization(options.db, authorization, now()));
-    } else {
-      throw new ApiProblem(401, 'unauthenticated', 'No partner is signed in to this sandbox.');
-    }
+    c.set('partnerId', partnerForAuthorization(options.db, c.req.header('authorization'), now()));
     await next();
   });
 }

@@ -19,12 +19,16 @@ import {
   ReferralPage,
   TermsInfo,
 } from '../../shared/accounts-api.ts';
+import { sandboxAuthHeaders } from '../../test/support/sandbox-sign-in.ts';
 import { DEMO_PARTNER } from '../db/seed.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
 
 let sandbox: RunningSandbox;
+/** The demo partner's bearer token, from the real sign-in flow. */
+let auth: { authorization: string };
 beforeEach(async () => {
   sandbox = await startSandbox({ mode: 'test' });
+  auth = await sandboxAuthHeaders(sandbox.url);
 });
 afterEach(async () => {
   await sandbox.close();
@@ -35,7 +39,7 @@ async function call(path: string, init: RequestInit & { json?: unknown } = {}): 
   return fetch(new URL(path.replace(/^\//u, ''), sandbox.url), {
     ...rest,
     ...(json === undefined ? {} : { body: JSON.stringify(json), method: rest.method ?? 'POST' }),
-    headers: { 'content-type': 'application/json', ...(rest.headers as Record<string, string>) },
+    headers: { 'content-type': 'application/json', ...auth, ...(rest.headers as Record<string, string>) },
   });
 }
 async function ok<S extends z.ZodType>(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, accountsPaths, Profile } from '../../shared/accounts-api.ts';
+import { ApiError, accountsPaths, fillPath, Profile } from '../../shared/accounts-api.ts';
 import { pkcePair, submitSignInForm } from '../../test/support/sandbox-sign-in.ts';
 import { DEMO_PARTNER } from '../db/seed.ts';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../server.ts';
@@ -398,6 +398,19 @@ describe('revocation endpoint', () => {
 });
 
 describe('accounts API authentication', () => {
+  it('refuses every endpoint without a bearer token, in demo mode too', async () => {
+    const sandbox = await start({ mode: 'demo' });
+    for (const template of Object.values(accountsPaths)) {
+      const path = fillPath(template, { id: '1' }).slice(1);
+      for (const method of ['GET', 'POST']) {
+        const response = await fetch(new URL(path, sandbox.url), { method });
+        expect(response.status, `${method} ${path}`).toBe(401);
+        expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/u);
+        expect(ApiError.parse(await response.json()).error).toBe('unauthenticated');
+      }
+    }
+  });
+
   it('answers a bad bearer token with 401 and a clear error', async () => {
     const sandbox = await start();
     const response = await me(sandbox, 'made-up-token');

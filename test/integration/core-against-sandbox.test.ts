@@ -9,6 +9,7 @@ import { createMemorySettingsStorage } from '../../electron/core/settings/settin
 import { ReferralInfo } from '../../shared/accounts-api.ts';
 import { parseReferralCode } from '../../shared/referral-link.ts';
 import { type SandboxProcess, spawnSandbox } from '../support/sandbox-process.ts';
+import { sandboxAuthHeaders, signInThroughBrowser } from '../support/sandbox-sign-in.ts';
 
 let dir: string;
 let sandbox: SandboxProcess;
@@ -24,6 +25,10 @@ beforeAll(async () => {
     startDemoSandbox: vi.fn(),
     settings: createMemorySettingsStorage(),
   });
+  // Signed in the way the app does it: the sandbox's page in "the browser", back on the loopback.
+  const started = await companion.handlers.signIn({});
+  await signInThroughBrowser(started.authorizeUrl as string);
+  await vi.waitFor(async () => expect((await companion.handlers.getSession({})).state).toBe('signed-in'));
 });
 
 afterAll(async () => {
@@ -34,7 +39,10 @@ afterAll(async () => {
 
 describe('core against a real sandbox', () => {
   it('serves exactly the referral link the sandbox serves', async () => {
-    const served = ReferralInfo.parse(await (await fetch(new URL('api/v1/referral', sandbox.url))).json());
+    const headers = await sandboxAuthHeaders(sandbox.url);
+    const served = ReferralInfo.parse(
+      await (await fetch(new URL('api/v1/referral', sandbox.url), { headers })).json(),
+    );
     const view = await companion.handlers.getReferral({});
     expect(view.link).toBe(served.link);
     expect(view.code).toBe(served.code);

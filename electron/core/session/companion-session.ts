@@ -40,9 +40,7 @@ export function createCompanionSession(options: CompanionSessionOptions): {
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
   const auth: AccountsAuth = {
-    // TEMPORARY, until every test signs in: signed out, calls go without a token and only a
-    // sandbox that still serves its demo partner to anonymous callers answers them.
-    accessToken: async () => (session.view().state === 'signed-in' ? session.getAccessToken() : undefined),
+    accessToken: () => session.getAccessToken(),
     renew: (rejected) => session.renewAfterRejection(rejected),
     rejectedAgain: (detail) => session.rejectedAgain(detail),
   };
