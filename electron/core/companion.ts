@@ -40,6 +40,8 @@ export interface CompanionOptions {
   demoScope?: string;
   /** How long a sign-in waits for the browser (default 5 minutes). */
   signInTimeoutMs?: number;
+  /** How long the first notice of a burst waits for the rest before one summary (default 400 ms). */
+  notificationBurstMs?: number;
   /** What was notified and the event stream position (openNotificationStateFile); default: memory. */
   notificationState?: NotificationStateStore;
   /** Native notifications (Electron); the browser shell's page shows the `notification` event. */
@@ -128,6 +130,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     referralLink: async () => (await referral.get()).link,
     store: options.notificationState ?? createMemoryNotificationStateStore(),
     sink: options.notificationSink,
+    burstMs: options.notificationBurstMs,
     fetch: options.fetch,
     timing: options.liveTiming,
     refreshData: () => {

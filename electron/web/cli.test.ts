@@ -31,6 +31,10 @@ describe('parseCliArgs', () => {
     });
     expect(parseCliArgs(['--no-keychain'], {})).toMatchObject({ keychain: false });
     expect(parseCliArgs(['--sign-in-timeout', '3'], {})).toMatchObject({ signInTimeoutMs: 3000 });
+    expect(parseCliArgs(['--notification-burst-ms', '2000'], {})).toMatchObject({
+      notificationBurstMs: 2000,
+    });
+    expect(parseCliArgs([], {})).not.toHaveProperty('notificationBurstMs');
   });
 
   it('refuses bad values with a clear message', () => {
@@ -41,6 +45,9 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--data-dir', ''], {})).toThrow(/--data-dir/u);
     expect(() => parseCliArgs(['--sign-in-timeout', '0'], {})).toThrow(/--sign-in-timeout/u);
     expect(() => parseCliArgs(['--sign-in-timeout', '2.5'], {})).toThrow(/--sign-in-timeout/u);
+    for (const bad of ['0', '-5', 'soon', '1e3']) {
+      expect(() => parseCliArgs(['--notification-burst-ms', bad], {})).toThrow(/--notification-burst-ms/u);
+    }
     expect(() => parseCliArgs(['--what'], {})).toThrow(/Unknown option/u);
   });
 

@@ -8,12 +8,13 @@ import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
 const usage = [
-  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S]',
+  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS]',
   '  --port          port on 127.0.0.1 (default: any free port)',
   `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
   '  --accounts-url  the accounts API base URL (default: $COMPANION_ACCOUNTS_URL, else demo mode)',
   '  --no-keychain   keep the sign-in in memory only, not in the OS keychain (tests, shared machines)',
   '  --sign-in-timeout  seconds a sign-in waits for the browser (default 300)',
+  '  --notification-burst-ms  how long a burst of notices gathers into one summary (default 400)',
 ].join('\n');
 
 class UsageError extends Error {}
@@ -24,6 +25,7 @@ export interface CliOptions {
   accountsUrl: string | undefined;
   keychain: boolean;
   signInTimeoutMs?: number;
+  notificationBurstMs?: number;
 }
 
 export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
@@ -35,6 +37,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       'accounts-url': { type: 'string' },
       keychain: { type: 'boolean', default: true },
       'sign-in-timeout': { type: 'string' },
+      'notification-burst-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -56,6 +59,10 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
   if (timeout !== undefined && (!/^\d{1,5}$/u.test(timeout) || Number(timeout) < 1)) {
     throw new UsageError(`--sign-in-timeout must be a whole number of seconds, got "${timeout}".`);
   }
+  const burst = values['notification-burst-ms'];
+  if (burst !== undefined && (!/^\d{1,5}$/u.test(burst) || Number(burst) < 1)) {
+    throw new UsageError(`--notification-burst-ms must be a whole number of milliseconds, got "${burst}".`);
+  }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty.');
   return {
@@ -64,6 +71,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
     accountsUrl,
     keychain: values.keychain,
     ...(timeout === undefined ? {} : { signInTimeoutMs: Number(timeout) * 1000 }),
+    ...(burst === undefined ? {} : { notificationBurstMs: Number(burst) }),
   };
 }
 

@@ -67,6 +67,8 @@ export interface BrowserShellOptions {
   secrets?: SecretStore;
   /** How long a sign-in waits for the browser (default: core's 5 minutes). */
   signInTimeoutMs?: number;
+  /** How long a burst of notices gathers into one summary (default: core's 400 ms). */
+  notificationBurstMs?: number;
   /** Default: the sandbox in dataDir (createDemoSandboxStarter). */
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
@@ -111,6 +113,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
     demoScope: resolve(options.dataDir),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    ...(options.notificationBurstMs ? { notificationBurstMs: options.notificationBurstMs } : {}),
   });
 
   const secret = createSecret();

@@ -20,7 +20,9 @@ let world: World;
 let buyers: string[];
 
 test.beforeAll(async () => {
-  shell = await startShellProcess();
+  // A wide burst window: five purchases sent at once must land in one summary even when a loaded CI
+  // machine spreads their events over more than the default 400 ms.
+  shell = await startShellProcess(['--notification-burst-ms', '2000']);
   world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   // Registered before the companion signs in, so their own "new referral" notices never show.
   buyers = [];
