@@ -8,6 +8,7 @@ import { memo, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, HistoryEntryType, HistorySort } from '../../../shared/accounts-api.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FormSelect } from '../components/FormSelect.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { CsvExport } from './CsvExport.tsx';
 import { useEarningsStarted } from './EarningsSection.tsx';
@@ -51,46 +52,24 @@ function HistoryFilters() {
       s.history.items.find((entry) => entry.referralId === s.history.filters.referralId)?.referralName ??
       s.history.filters.referralId,
   );
-  const ids = { type: useId(), sort: useId(), search: useId(), from: useId(), to: useId() };
+  const ids = { search: useId(), from: useId(), to: useId() };
   return (
     <section className="card history-filters" aria-label={t('history.heading')}>
       <div className="filter-grid">
-        <div className="form-row">
-          <label htmlFor={ids.type}>{t('history.type')}</label>
-          <select
-            id={ids.type}
-            data-testid="history-type"
-            value={filters.type}
-            onChange={(event) => {
-              const type = TYPES.find((option) => option === event.target.value);
-              if (type) setFilters({ type });
-            }}
-          >
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`history.types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-row">
-          <label htmlFor={ids.sort}>{t('history.sort')}</label>
-          <select
-            id={ids.sort}
-            data-testid="history-sort"
-            value={filters.sort}
-            onChange={(event) => {
-              const sort = SORTS.find((option) => option === event.target.value);
-              if (sort) setFilters({ sort });
-            }}
-          >
-            {SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`history.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormSelect
+          label={t('history.type')}
+          testId="history-type"
+          value={filters.type}
+          options={TYPES.map((type) => ({ value: type, label: t(`history.types.${type}`) }))}
+          onChange={(type) => setFilters({ type })}
+        />
+        <FormSelect
+          label={t('history.sort')}
+          testId="history-sort"
+          value={filters.sort}
+          options={SORTS.map((sort) => ({ value: sort, label: t(`history.sorts.${sort}`) }))}
+          onChange={(sort) => setFilters({ sort })}
+        />
         <div className="form-row">
           <label htmlFor={ids.from}>{t('history.from')}</label>
           <input

@@ -9,6 +9,7 @@ import type { BridgeFailure } from '../../../shared/bridge.ts';
 import { formatCents } from '../../../shared/money-format.ts';
 import { type DestinationProblem, destinationProblemCode } from '../../../shared/payout-destination.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
@@ -152,7 +153,6 @@ function PayoutForm({
   const money = useMoney();
   const bridge = useBridge();
   const ids = {
-    method: useId(),
     destination: useId(),
     amount: useId(),
     destinationError: useId(),
@@ -206,21 +206,13 @@ function PayoutForm({
         void submit();
       }}
     >
-      <div className="form-row">
-        <label htmlFor={ids.method}>{t('methodLabel')}</label>
-        <select
-          id={ids.method}
-          data-testid="payouts-method"
-          value={method}
-          onChange={(event) => setMethod(event.target.value as PayoutMethodId)}
-        >
-          {view.methods.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormSelect
+        label={t('methodLabel')}
+        testId="payouts-method"
+        value={method}
+        options={view.methods.map((m) => ({ value: m.id, label: m.name }))}
+        onChange={setMethod}
+      />
       <div className="form-row">
         <label htmlFor={ids.destination}>{selected?.destinationLabel ?? method}</label>
         <input
