@@ -118,10 +118,12 @@ describe('electron-builder.yml', () => {
 
   it('has npm scripts for every platform', () => {
     expect(packageJson.scripts).toMatchObject({
-      dist: 'electron-vite build && electron-builder',
-      'dist:win': 'electron-vite build && electron-builder --win',
-      'dist:mac': 'electron-vite build && electron-builder --mac',
-      'dist:linux': 'electron-vite build && electron-builder --linux',
+      // build = electron-vite build + the pre-rendering module (out/renderer-server).
+      build: 'electron-vite build && vite build --config renderer/vite.ssr.config.ts',
+      dist: 'npm run build && electron-builder',
+      'dist:win': 'npm run build && electron-builder --win',
+      'dist:mac': 'npm run build && electron-builder --mac',
+      'dist:linux': 'npm run build && electron-builder --linux',
     });
   });
 });

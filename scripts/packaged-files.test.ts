@@ -41,6 +41,13 @@ beforeAll(async () => {
 
   const electronVite = join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js');
   await run(process.execPath, [electronVite, 'build', '--outDir', join(app, 'out')], { cwd: projectDir });
+  // What `npm run build` adds: the pre-rendering module the app:// handler loads.
+  const vite = join(projectDir, 'node_modules/vite/bin/vite.js');
+  await run(
+    process.execPath,
+    [vite, 'build', '--config', 'renderer/vite.ssr.config.ts', '--outDir', join(app, 'out/renderer-server')],
+    { cwd: projectDir },
+  );
 
   const electronDist = join(work, 'electron-dist');
   await mkdir(join(electronDist, 'resources'), { recursive: true });
@@ -77,6 +84,7 @@ describe('the packaged app', () => {
     expect(entries).toContain('/out/main/index.js');
     expect(entries).toContain('/out/preload/index.cjs');
     expect(entries).toContain('/out/renderer/index.html');
+    expect(entries).toContain('/out/renderer-server/render-first-paint.js');
     expect(entries.some((e) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(e))).toBe(true);
     expect(entries).toContain('/resources/icons/tray/template/normalTemplate.png');
     expect(entries).toContain('/resources/icons/tray/light/newEarnings.ico');

@@ -3,6 +3,7 @@
 // New settings are added here with a default, so an older file still loads.
 import { z } from 'zod';
 import { liveSettingsPatchShape, liveSettingsShape } from './live-settings.ts';
+import { DEFAULT_SECTION, SECTION_ID_PATTERN } from './section-id.ts';
 import { SHARE_LANGUAGES, shareMessageProblem } from './share-targets.ts';
 
 export const Language = z.enum(SHARE_LANGUAGES);
@@ -24,6 +25,8 @@ const ShareMessages = z
 export const UiLanguage = z.enum(['system', ...SHARE_LANGUAGES]);
 export type UiLanguage = z.infer<typeof UiLanguage>;
 export const Theme = z.enum(['system', 'light', 'dark']);
+/** A section of the UI by its id (renderer/src/shell/sections.ts); an unknown one opens the first. */
+export const SectionId = z.string().regex(SECTION_ID_PATTERN);
 export type Theme = z.infer<typeof Theme>;
 
 const UiSettings = z
@@ -32,6 +35,8 @@ const UiSettings = z
     language: UiLanguage.default('system'),
     /** 'system' follows the OS light/dark preference. */
     theme: Theme.default('system'),
+    /** The section the user had open last: the companion opens on it (and pre-renders it). */
+    section: SectionId.default(DEFAULT_SECTION),
   })
   .strict();
 
@@ -64,7 +69,7 @@ export const Settings = z
   .object({
     /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
-    ui: UiSettings.default({ language: 'system', theme: 'system' }),
+    ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
     share: z
       .object({
         /** Own share message per language; null falls back to DEFAULT_SHARE_MESSAGES. */
@@ -84,7 +89,10 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 export const SettingsPatch = z
   .object({
     language: Language.optional(),
-    ui: z.object({ language: UiLanguage.optional(), theme: Theme.optional() }).strict().optional(),
+    ui: z
+      .object({ language: UiLanguage.optional(), theme: Theme.optional(), section: SectionId.optional() })
+      .strict()
+      .optional(),
     share: z
       .object({
         messages: z

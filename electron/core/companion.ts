@@ -1,6 +1,7 @@
 // The companion's brain, assembled once and hosted by either shell (Electron main or the
 // browser shell). Everything a shell needs from core comes out of startCompanion().
 import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
+import type { FirstPaint } from '../../shared/first-paint.ts';
 import { createAccountsClient } from './accounts-client.ts';
 import { createEarningsApi } from './earnings/earnings-api.ts';
 import { createEarningsService } from './earnings/earnings-service.ts';
@@ -65,6 +66,11 @@ export interface Companion {
   readonly events: EventHub;
   /** Live updates, notifications and the tray model (the Electron glue draws the tray from it). */
   readonly live: LiveFeatures;
+  /**
+   * What the UI shows first, from what core holds (no network): the shells pre-render the page
+   * from it. `systemLanguages`: the OS's or the browser's preferred languages.
+   */
+  firstPaint(systemLanguages: readonly string[]): FirstPaint;
   close(): Promise<void>;
 }
 
@@ -164,6 +170,16 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     handlers,
     events,
     live,
+    firstPaint(systemLanguages) {
+      const sessionView = session.view();
+      return {
+        appInfo: info,
+        session: sessionView,
+        settings: settings.get(),
+        earnings: sessionView.state === 'signed-in' ? earnings.view() : null,
+        systemLanguages: systemLanguages.slice(0, 20),
+      };
+    },
     async close() {
       await live.close();
       requests.close();

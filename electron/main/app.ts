@@ -3,9 +3,12 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
+import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
+import { loadIndexPage } from '../core/first-paint/index-page.ts';
+import { wellFormedLanguages } from '../core/first-paint/languages.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
@@ -123,7 +126,22 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     // Nothing asks the user for camera, location, notifications-from-web etc.: deny them all.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    if (!devUrl) serveRendererFrom(join(paths.mainDir, '../renderer'));
+    if (!devUrl) {
+      const rendererDir = join(paths.mainDir, '../renderer');
+      const indexPage = loadIndexPage({
+        rendererDir,
+        firstPaintModule: join(paths.mainDir, '../renderer-server', FIRST_PAINT_MODULE),
+      }).catch((error: unknown) => {
+        console.error('The page will not be pre-rendered:', error);
+        return null;
+      });
+      // The page is pre-rendered from core's state in the OS's languages (docs/first-paint.md).
+      serveRendererFrom(rendererDir, async () => {
+        const page = await indexPage;
+        const languages = wellFormedLanguages(app.getPreferredSystemLanguages());
+        return page?.render(companion ? companion.firstPaint(languages) : null) ?? null;
+      });
+    }
     liveGlue = createLiveGlue({
       mainDir: paths.mainDir,
       userDataDir: app.getPath('userData'),

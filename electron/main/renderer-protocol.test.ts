@@ -107,3 +107,40 @@ describe('app:// renderer protocol', () => {
     expect(response?.status).toBe(200);
   });
 });
+
+describe('the pre-rendered page', () => {
+  const page = {
+    html: '<!doctype html><div id="root" inert>figures</div>',
+    headers: { 'content-security-policy': "style-src 'self' 'sha256-x'" },
+  };
+
+  it('answers / and /index.html with the page core renders per request, never cached', async () => {
+    const source = vi.fn(async () => page);
+    const handler = createRendererFileHandler(root, source);
+    for (const url of ['app://companion/', 'app://companion/index.html']) {
+      const response = await handler(new Request(url));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(page.html);
+      expect(response.headers.get('content-security-policy')).toBe(page.headers['content-security-policy']);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+    }
+    expect(source).toHaveBeenCalledTimes(2);
+    // Assets are still the files of the build.
+    expect(await (await handler(new Request('app://companion/assets/index-abc.js'))).text()).toBe(
+      'console.log(1)',
+    );
+  });
+
+  it('falls back to index.html as built when there is no page or it fails', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const source of [async () => null, async () => Promise.reject(new Error('render failed'))]) {
+      const response = await createRendererFileHandler(root, source)(new Request('app://companion/'));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<title>app</title>');
+      expectSecurityHeaders(response);
+    }
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+});

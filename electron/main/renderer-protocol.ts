@@ -19,11 +19,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRendererFrom(rootDir: string): void {
-  protocol.handle(APP_SCHEME, createRendererFileHandler(rootDir));
+/** The page itself, made per request (core pre-renders it from its current state); null: the file as built. */
+export type IndexPageSource = () => Promise<{ html: string; headers: Record<string, string> } | null>;
+
+export function serveRendererFrom(rootDir: string, indexPage?: IndexPageSource): void {
+  protocol.handle(APP_SCHEME, createRendererFileHandler(rootDir, indexPage));
 }
 
-export function createRendererFileHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createRendererFileHandler(
+  rootDir: string,
+  indexPage?: IndexPageSource,
+): (request: Request) => Promise<Response> {
   const root = resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answer(405, 'Method not allowed');
@@ -36,6 +42,23 @@ export function createRendererFileHandler(rootDir: string): (request: Request) =
       return answer(400, 'Bad request');
     }
     if (path.includes('\0')) return answer(400, 'Bad request');
+    if (indexPage && (path === '/' || path === '/index.html')) {
+      try {
+        const page = await indexPage();
+        if (page)
+          return new Response(request.method === 'HEAD' ? null : page.html, {
+            status: 200,
+            headers: {
+              ...page.headers,
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+            },
+          });
+      } catch (error) {
+        // The plain file below still starts the app (without the pre-rendered first paint).
+        console.error('The pre-rendered page failed; serving index.html as built:', error);
+      }
+    }
     // No asset name has a backslash; on Windows it would be a separator resolve() honours.
     if (path.includes('\\')) return answer(403, 'Forbidden');
     const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -7,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
 import type { ReferralInfo } from '../../shared/accounts-api.ts';
 import { BridgeResult, type ReferralView } from '../../shared/bridge.ts';
+import { FirstPaint } from '../../shared/first-paint.ts';
 import { sandboxAuthHeaders, signInThroughBrowser } from '../../test/support/sandbox-sign-in.ts';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../core/content-security-policy.ts';
 import { DEMO_SANDBOX_FILE } from '../core/demo-sandbox.ts';
 import { createMemorySecretStore } from '../core/secrets/secret-store.ts';
 import { type BrowserShell, MAX_BRIDGE_BODY_BYTES, startBrowserShell } from './server.ts';
-import { fakeRendererBuild, type RawResponse, rawRequest } from './test-support.ts';
+import { FAKE_RENDERER_CSS, fakeRendererBuild, type RawResponse, rawRequest } from './test-support.ts';
 
 let sandbox: RunningSandbox;
 let shell: BrowserShell;
@@ -251,12 +253,31 @@ describe('serving the renderer', () => {
   it('serves index.html with the security headers and the web bridge before the app', async () => {
     const response = await get('/', { cookie });
     expect(response.status).toBe(200);
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The page's policy also allows its own inlined stylesheet, by hash (docs/first-paint.md).
+    const styleHash = `sha256-${createHash('sha256').update(FAKE_RENDERER_CSS).digest('base64')}`;
+    expect(response.headers['content-security-policy']).toBe(
+      contentSecurityPolicy({ styleHashes: [styleHash] }),
+    );
+    expect(response.body).toContain(`<style>${FAKE_RENDERER_CSS}</style>`);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
     const bridgeAt = response.body.indexOf('<script defer src="/shell/web-bridge.js"></script>');
     expect(bridgeAt).toBeGreaterThan(-1);
     expect(bridgeAt).toBeLessThan(response.body.indexOf('<script type="module"'));
+  });
+
+  it('pre-renders the page from the state core holds, in the languages the browser asks for, and embeds it', async () => {
+    const response = await get('/', { cookie, 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' });
+    expect(response.body).toContain(
+      '<div id="root" inert><p data-testid="pre">signed-out|referral|ru-RU ru en</p></div>',
+    );
+    const json = /<script type="application\/json" id="first-paint">([^<]*)<\/script>/u.exec(
+      response.body,
+    )?.[1];
+    const state = FirstPaint.parse(JSON.parse(json ?? 'null'));
+    expect(state.appInfo).toEqual(shell.companion.info);
+    expect(state.session).toEqual(await shell.companion.handlers.getSession({}));
+    expect(state.earnings).toBeNull();
   });
 
   it('serves assets and the page script with the CSP', async () => {

@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { BridgeFailure, BridgeResult } from '../../shared/bridge.ts';
+import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { createDispatcher } from '../core/bridge-dispatch.ts';
 import {
   type Companion,
@@ -22,6 +23,13 @@ import {
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
+import {
+  type IndexPage,
+  loadFirstPaintRenderer,
+  prepareIndexPage,
+  rendererAssetReader,
+} from '../core/first-paint/index-page.ts';
+import { acceptLanguages } from '../core/first-paint/languages.ts';
 import { openNotificationStateFile } from '../core/notifications/state.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
@@ -45,6 +53,7 @@ import {
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = resolve(PROJECT_ROOT, 'out/renderer');
+export const DEFAULT_FIRST_PAINT_MODULE = resolve(PROJECT_ROOT, 'out/renderer-server', FIRST_PAINT_MODULE);
 export const DEFAULT_WEB_BRIDGE_FILE = resolve(PROJECT_ROOT, 'out/web/web-bridge.js');
 /** Bridge inputs are small JSON objects; anything bigger is refused before parsing. */
 export const MAX_BRIDGE_BODY_BYTES = 64 * 1024;
@@ -59,6 +68,8 @@ export interface BrowserShellOptions {
   port?: number;
   /** The built renderer (the same bundle Electron loads). Default: out/renderer. */
   rendererDir?: string;
+  /** The pre-rendering module (default: out/renderer-server's); null: serve the page without it. */
+  firstPaintModule?: string | null;
   /** The built page script (electron/web/page/web-bridge.ts). Default: out/web/web-bridge.js. */
   webBridgeFile?: string;
   /** Default: package.json's version. */
@@ -95,7 +106,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   // Load the page first: a missing build should fail before a sandbox is started.
-  const page = await loadRendererPage(rendererDir);
+  const page = await prepareIndexPage({
+    html: await loadRendererPage(rendererDir),
+    readAsset: rendererAssetReader(rendererDir),
+    renderer:
+      options.firstPaintModule === null
+        ? null
+        : await loadFirstPaintRenderer(resolve(options.firstPaintModule ?? DEFAULT_FIRST_PAINT_MODULE)),
+  });
   const webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
 
   const companion = await startCompanion({
@@ -177,7 +195,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
 interface ShellAppOptions {
   companion: Companion;
-  page: string;
+  page: IndexPage;
   webBridge: string;
   rendererDir: string;
   secret: string;
@@ -276,9 +294,12 @@ function createShellApp(options: ShellAppOptions): Hono<Env> {
     }),
   );
 
+  // Pre-rendered from what core holds now, in the language the browser asks for (docs/first-paint.md).
   const servePage = (c: Context<Env>) => {
+    const page = options.page.render(companion.firstPaint(acceptLanguages(c.req.header('accept-language'))));
+    for (const [name, value] of Object.entries(page.headers)) c.header(name, value);
     c.header('cache-control', 'no-store');
-    return c.html(options.page);
+    return c.html(page.html);
   };
   app.get('/', servePage);
   app.get('/index.html', servePage);

@@ -51,18 +51,33 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
   });
 }
 
-/** A minimal built renderer: index.html with a module script, and one asset. */
-export async function fakeRendererBuild(): Promise<{ rendererDir: string; webBridgeFile: string }> {
+export const FAKE_RENDERER_CSS = 'body { color: black; }';
+
+/** A minimal built renderer: index.html with a module script, a stylesheet, and one asset. */
+export async function fakeRendererBuild(): Promise<{
+  rendererDir: string;
+  webBridgeFile: string;
+  firstPaintModule: string;
+}> {
   const root = await mkdtemp(join(tmpdir(), 'browser-shell-test-'));
   const rendererDir = join(root, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(
     join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+    '<!doctype html><html lang="en"><head><script type="module" src="/assets/app.js"></script><link rel="stylesheet" href="./assets/style.css"></head><body><div id="root"></div></body></html>',
   );
+  await writeFile(join(rendererDir, 'assets', 'style.css'), FAKE_RENDERER_CSS);
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(join(root, 'secret.txt'), 'outside the bundle');
   const webBridgeFile = join(root, 'web-bridge.js');
   await writeFile(webBridgeFile, 'window.companion = {};');
-  return { rendererDir, webBridgeFile };
+  // Stands in for out/renderer-server: shows what it was given, so tests see the state core passed.
+  const firstPaintModule = join(root, 'render-first-paint.mjs');
+  await writeFile(
+    firstPaintModule,
+    `export function renderFirstPaint(s) {
+  return { html: '<p data-testid="pre">' + [s.session.state, s.settings.ui.section, s.systemLanguages.join(' ')].join('|') + '</p>', lang: 'en' };
+}`,
+  );
+  return { rendererDir, webBridgeFile, firstPaintModule };
 }

@@ -1,33 +1,36 @@
-import { StrictMode } from 'react';
+import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import './styles.css';
-import { App } from './App.tsx';
 import { installedBridge } from './bridge.ts';
+import { CompanionRoot } from './CompanionRoot.tsx';
 import { BridgeMissing } from './components/BridgeMissing.tsx';
-import { createI18n } from './i18n/i18n.ts';
-import { ShareStoreProvider } from './share/share-context.tsx';
-import { createShareStore } from './share/share-store.ts';
-import { AppProviders } from './shell/bridge-context.tsx';
-import { createCompanionStore } from './store/companion-store.ts';
-import { CompanionStoreProvider } from './store/store-context.tsx';
+import { readFirstPaint } from './first-paint/read-first-paint.ts';
+import { createI18n, resolveLocale, systemLocale } from './i18n/i18n.ts';
+import { seedFirstPaint } from './shell/bridge-context.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
-// The system's language until the settings answer (they may choose another).
-const i18n = createI18n();
+// The shell pre-rendered the page from this state (docs/first-paint.md): the stores start from
+// it, so the first render draws what is already on screen and replaces it without a flash.
+const firstPaint = readFirstPaint(document);
 const bridge = installedBridge();
+if (bridge && firstPaint) seedFirstPaint(bridge, firstPaint);
+// The settings' language (or the system's) until the settings answer.
+const i18n = createI18n(firstPaint ? resolveLocale(firstPaint.settings.ui.language) : systemLocale());
+
+/** The pre-rendered markup is inert (no handlers yet); the app's own, once committed, is not. */
+function TakeOver() {
+  useLayoutEffect(() => root?.removeAttribute('inert'), []);
+  return null;
+}
+
 createRoot(root).render(
   <StrictMode>
+    <TakeOver />
     {bridge ? (
-      <AppProviders bridge={bridge} i18n={i18n}>
-        <CompanionStoreProvider store={createCompanionStore(bridge)}>
-          <ShareStoreProvider store={createShareStore(bridge)}>
-            <App />
-          </ShareStoreProvider>
-        </CompanionStoreProvider>
-      </AppProviders>
+      <CompanionRoot bridge={bridge} i18n={i18n} />
     ) : (
       <I18nextProvider i18n={i18n}>
         <BridgeMissing />

@@ -211,7 +211,7 @@ describe('the history and referrals', () => {
 
 describe('in Russian', () => {
   it('formats money and words for the language', async () => {
-    bridge.settings = { ...bridge.settings, ui: { language: 'ru', theme: 'system' } };
+    bridge.settings = { ...bridge.settings, ui: { language: 'ru', theme: 'system', section: 'referral' } };
     await open('earnings');
     await waitFor(() => expect(text('readiness-referrals')).toBe('2 из 3 рефералов'));
     expect(text('earnings-available')?.replace(/\s/gu, ' ')).toBe('38,40 $');

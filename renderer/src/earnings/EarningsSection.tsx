@@ -1,9 +1,10 @@
 // The Earnings section: when the figures were read (stale or not), the disqualified notice, the
 // balance cards, withdrawal readiness, the chart and the terms. Every amount is the snapshot's
 // cents, formatted for the chosen language.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { LoadedLater } from '../first-paint/LoadedLater.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { BalanceCards } from './BalanceCards.tsx';
 import { DisqualifiedNotice } from './DisqualifiedNotice.tsx';
@@ -60,7 +61,7 @@ export function EarningsSection() {
       {snapshot.program.status === 'disqualified' && <DisqualifiedNotice snapshot={snapshot} />}
       <BalanceCards balance={snapshot.balance} />
       <ReadinessPanel program={snapshot.program} />
-      <Suspense
+      <LoadedLater
         fallback={
           <p className="card muted" role="status">
             {t('chart.loading')}
@@ -68,7 +69,7 @@ export function EarningsSection() {
         }
       >
         <EarningsChart />
-      </Suspense>
+      </LoadedLater>
       <TermsPanel snapshot={snapshot} />
     </div>
   );

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/accounts-api.ts';
 import type { EarningsView } from '../../../shared/bridge/earnings.ts';
 import type { BridgeApi, BridgeFailure } from '../../../shared/bridge.ts';
-import { featureStore } from '../shell/bridge-context.tsx';
+import { featureStore, firstPaintOf } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
 
 export interface HistoryFilters {
@@ -169,7 +169,7 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
     const showView = (view: EarningsView) => set({ view, viewFailure: null });
 
     return {
-      view: null,
+      view: firstPaintOf(bridge)?.earnings ?? null,
       viewFailure: null,
       history: {
         filters: DEFAULT_FILTERS,

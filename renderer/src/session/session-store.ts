@@ -3,6 +3,7 @@
 // Built around an injected bridge, like the other stores, so tests drive it with a fake.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BridgeApi, BridgeFailure, SessionView } from '../../../shared/bridge.ts';
+import { firstPaintOf } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
 
 export type SessionAction = 'signing-in' | 'cancelling' | 'signing-out';
@@ -61,7 +62,7 @@ export function createSessionStore(bridge: BridgeApi): SessionStore {
     };
 
     return {
-      view: null,
+      view: firstPaintOf(bridge)?.session ?? null,
       failure: null,
       openFailed: null,
       busy: null,

@@ -99,7 +99,12 @@ describe('language and theme from settings', () => {
   it('follows a language change made elsewhere (settingsChanged)', async () => {
     renderApp();
     await screen.findByTestId('referral-link');
-    act(() => bridge.emitSettingsChanged({ ...bridge.settings, ui: { language: 'ru', theme: 'system' } }));
+    act(() =>
+      bridge.emitSettingsChanged({
+        ...bridge.settings,
+        ui: { language: 'ru', theme: 'system', section: 'referral' },
+      }),
+    );
     await waitFor(() =>
       expect(screen.getByTestId('tab-referral').textContent).toBe(ru.common.sections.referral),
     );

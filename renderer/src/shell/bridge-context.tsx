@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeApi } from '../../../shared/bridge.ts';
+import type { FirstPaint } from '../../../shared/first-paint.ts';
 import { createI18n } from '../i18n/i18n.ts';
 
 const BridgeContext = createContext<BridgeApi | null>(null);
@@ -32,6 +33,20 @@ export function useBridge(): BridgeApi {
   const bridge = useContext(BridgeContext);
   if (!bridge) throw new Error('useBridge needs AppProviders above it.');
   return bridge;
+}
+
+const firstPaints = new WeakMap<BridgeApi, FirstPaint>();
+
+/**
+ * The state the page was pre-rendered with (shared/first-paint.ts): the stores created for this
+ * bridge start from it, so the first render draws what the pre-rendered page already shows.
+ */
+export function seedFirstPaint(bridge: BridgeApi, state: FirstPaint): void {
+  firstPaints.set(bridge, state);
+}
+
+export function firstPaintOf(bridge: BridgeApi): FirstPaint | undefined {
+  return firstPaints.get(bridge);
 }
 
 export interface FeatureStore<S> {

@@ -8,9 +8,17 @@ export interface NavigationState {
   select(id: string): void;
 }
 
-export function createNavigationStore(initial: string): StoreApi<NavigationState> {
-  return createStore<NavigationState>()((set) => ({
+/** `remember` keeps the user's choice for the next start (the companion opens where it was left). */
+export function createNavigationStore(
+  initial: string,
+  remember: (id: string) => void = () => {},
+): StoreApi<NavigationState> {
+  return createStore<NavigationState>()((set, get) => ({
     current: initial,
-    select: (id) => set({ current: id }),
+    select: (id) => {
+      if (id === get().current) return;
+      set({ current: id });
+      remember(id);
+    },
   }));
 }

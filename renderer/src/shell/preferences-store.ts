@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BridgeApi, BridgeFailure } from '../../../shared/bridge.ts';
 import type { Settings, SettingsPatch } from '../../../shared/settings.ts';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { firstPaintOf } from './bridge-context.tsx';
 
 export interface PreferencesState {
   /** Null until the first answer. */
@@ -20,7 +21,7 @@ export function createPreferencesStore(bridge: BridgeApi): PreferencesStore {
   return createStore<PreferencesState>()((set) => {
     const show = (settings: Settings) => set({ settings, error: null });
     return {
-      settings: null,
+      settings: firstPaintOf(bridge)?.settings ?? null,
       error: null,
       start() {
         const stop = bridge.on('settingsChanged', show);

@@ -3,6 +3,7 @@
 // same store runs on window.companion in the app and on a fake in tests.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, BridgeApi, BridgeFailure, ReferralView } from '../../../shared/bridge.ts';
+import { firstPaintOf } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from './bridge-failure.ts';
 
 export type ReferralState =
@@ -81,7 +82,7 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
     return {
       referral: { status: 'idle' },
       copy: { status: 'idle' },
-      appInfo: null,
+      appInfo: firstPaintOf(bridge)?.appInfo ?? null,
 
       load() {
         if (inFlight) return inFlight;

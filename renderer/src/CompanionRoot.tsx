@@ -1,0 +1,26 @@
+// The whole UI on a bridge: providers, the stores created for it, and the app. The page renders
+// it (main.tsx) and so does the shells' pre-rendering (first-paint/render-first-paint.tsx), so the
+// pre-rendered page is the same tree the app draws.
+import type { i18n } from 'i18next';
+import { useState } from 'react';
+import type { BridgeApi } from '../../shared/bridge.ts';
+import { App } from './App.tsx';
+import { ShareStoreProvider } from './share/share-context.tsx';
+import { createShareStore } from './share/share-store.ts';
+import { AppProviders } from './shell/bridge-context.tsx';
+import { createCompanionStore } from './store/companion-store.ts';
+import { CompanionStoreProvider } from './store/store-context.tsx';
+
+export function CompanionRoot({ bridge, i18n }: { bridge: BridgeApi; i18n: i18n }) {
+  const [companionStore] = useState(() => createCompanionStore(bridge));
+  const [shareStore] = useState(() => createShareStore(bridge));
+  return (
+    <AppProviders bridge={bridge} i18n={i18n}>
+      <CompanionStoreProvider store={companionStore}>
+        <ShareStoreProvider store={shareStore}>
+          <App />
+        </ShareStoreProvider>
+      </CompanionStoreProvider>
+    </AppProviders>
+  );
+}

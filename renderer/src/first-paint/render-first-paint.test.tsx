@@ -1,0 +1,103 @@
+// The pre-rendered page and the app's first render must be the same picture: the app replaces the
+// pre-rendered markup with its own on start, so any difference would flash.
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FirstPaint } from '../../../shared/first-paint.ts';
+import { FIRST_PAINT_ELEMENT_ID, firstPaintJson } from '../../../shared/first-paint-element.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { CompanionRoot } from '../CompanionRoot.tsx';
+import { createI18n } from '../i18n/i18n.ts';
+import { seedFirstPaint } from '../shell/bridge-context.tsx';
+import { sections } from '../shell/sections.ts';
+import { demoAppInfo, FakeBridge } from '../testing/fake-bridge.ts';
+import { demoSnapshot } from '../testing/fake-earnings.ts';
+import { readFirstPaint } from './read-first-paint.ts';
+import { renderFirstPaint } from './render-first-paint.tsx';
+
+afterEach(cleanup);
+
+function state(
+  patch: Partial<FirstPaint> = {},
+  section = 'earnings',
+  language: 'en' | 'ru' | 'system' = 'en',
+): FirstPaint {
+  return {
+    appInfo: demoAppInfo,
+    session: { state: 'signed-in', email: 'demo@example.com', storage: 'keychain' },
+    settings: { ...DEFAULT_SETTINGS, ui: { language, theme: 'system', section } },
+    // Read just now, so "Updated just now" is the same on both sides.
+    earnings: {
+      snapshot: { ...demoSnapshot, fetchedAt: new Date().toISOString() },
+      refreshing: false,
+      error: null,
+    },
+    systemLanguages: ['en-US'],
+    ...patch,
+  };
+}
+
+/** React's generated ids differ between server and client renders; nothing else may. */
+const withoutIds = (html: string) => html.replace(/_[rR]_[0-9a-z]+_/gu, 'id');
+/** The server marks where adjacent texts meet; the DOM has no such comments. */
+const withoutTextSeparators = (html: string) => html.replaceAll('<!-- -->', '');
+
+describe('pre-rendering', () => {
+  it('draws the cached dashboard with the figures of the snapshot, in the chosen language', () => {
+    const { html, lang } = renderFirstPaint(state());
+    expect(lang).toBe('en');
+    expect(html).toContain('data-testid="earnings-available" data-cents="3840">$38.40</dd>');
+    expect(html).toContain('aria-selected="true" aria-controls="section-earnings"');
+
+    const ru = renderFirstPaint(state({}, 'earnings', 'ru'));
+    expect(ru.lang).toBe('ru');
+    expect(ru.html).toMatch(/data-testid="earnings-available" data-cents="3840">38,40\s\$<\/dd>/u);
+  });
+
+  it('follows the system languages the shell passed for a "system" UI language', () => {
+    expect(renderFirstPaint(state({ systemLanguages: ['ru-RU', 'en'] }, 'earnings', 'system')).lang).toBe(
+      'ru',
+    );
+    expect(renderFirstPaint(state({ systemLanguages: ['de-DE'] }, 'earnings', 'system')).lang).toBe('en');
+  });
+
+  it('draws the sign-in screen when signed out, and every section without throwing', () => {
+    const signedOut = renderFirstPaint(
+      state({ session: { state: 'signed-out', storage: 'keychain' }, earnings: null }, 'earnings'),
+    );
+    expect(signedOut.html).toContain('data-testid="sign-in-screen"');
+    expect(signedOut.html).not.toContain('earnings-available');
+    for (const section of sections) {
+      expect(() => renderFirstPaint(state({}, section.id))).not.toThrow();
+    }
+  });
+
+  it("is what the app's first render draws from the embedded state, before any answer from the bridge", () => {
+    const first = state();
+    const { html } = renderFirstPaint(first);
+    // The page as the shell serves it: the embedded state, read back the way main.tsx reads it.
+    document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${firstPaintJson(first)}</script>`;
+    const embedded = readFirstPaint(document);
+    expect(embedded).toEqual(first);
+    document.body.innerHTML = '';
+
+    // Nothing ever answers: the stores draw from the embedded state alone.
+    const silent = new Proxy(new FakeBridge().api, {
+      get: (target, name, receiver) =>
+        name === 'on' ? Reflect.get(target, name, receiver) : () => new Promise(() => {}),
+    });
+    seedFirstPaint(silent, embedded as FirstPaint);
+    const { container } = render(<CompanionRoot bridge={silent} i18n={createI18n('en')} />);
+    expect(withoutIds(container.innerHTML)).toBe(withoutIds(withoutTextSeparators(html)));
+    expect(html).not.toContain('<template');
+    expect(screen.getByTestId('earnings-available').textContent).toBe('$38.40');
+  });
+
+  it('ignores a page without the state, or with something else in its place', async () => {
+    expect(readFirstPaint(document)).toBeNull();
+    for (const text of ['{not json', '{"session":null}', '[]']) {
+      document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${text}</script>`;
+      expect(readFirstPaint(document)).toBeNull();
+    }
+    await act(async () => {});
+  });
+});
