@@ -51,14 +51,27 @@ export async function coldLoad(browser: Browser, url: string, testId: string): P
 }
 
 /** A static HTML page that already shows `text` under the test id: what any page costs at least. */
-export async function startStaticFloor(
-  testId: string,
-  text: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static floor</title></head>
-<body><main><p data-testid="${testId}">${text}</p></main></body></html>`;
+export function startStaticFloor(testId: string, text: string): Promise<StaticPage> {
+  return startStaticPage(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static floor</title></head>
+<body><main><p data-testid="${testId}">${text}</p></main></body></html>`);
+}
+
+export interface StaticPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves one HTML page as it is, by a plain HTTP server, with the given response headers. */
+export async function startStaticPage(
+  html: string,
+  headers: Record<string, string> = {},
+): Promise<StaticPage> {
   const server: Server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     response.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

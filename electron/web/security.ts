@@ -6,7 +6,7 @@
 //  - a per-run secret, printed once and traded for an HttpOnly SameSite=Strict cookie.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const SECRET_PARAM = 'k';
+export { SECRET_PARAM } from './page/secret-address.ts';
 
 /** 32 random bytes, URL-safe. */
 export function createSecret(): string {

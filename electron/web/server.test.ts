@@ -63,10 +63,11 @@ describe('the secret', () => {
     expect(shell.origin).toBe(`http://127.0.0.1:${shell.port}`);
   });
 
-  it('is traded for an HttpOnly SameSite=Strict cookie and a redirect that drops it', async () => {
+  it('is traded for an HttpOnly SameSite=Strict cookie, with the page that drops it from the address', async () => {
     const response = await get(`/?k=${secretOf(shell)}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toContain('<script defer src="/shell/web-bridge.js"></script>');
     const setCookie = response.headers['set-cookie']?.[0] ?? '';
     expect(setCookie).toMatch(new RegExp(`^companion_session_${shell.port}=`, 'u'));
     expect(setCookie).toMatch(/HttpOnly/u);

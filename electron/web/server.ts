@@ -347,10 +347,11 @@ function guard(options: ShellAppOptions): MiddlewareHandler<Env> {
       if (!secretMatches(offered, options.secret)) {
         return deny('this link is not valid for this run of the companion; open the URL it printed.');
       }
-      // Trade the secret for a cookie and drop it from the address bar (and from history).
+      // Trade the secret for a cookie and answer with the page itself, which drops the secret
+      // from the address bar and its history entry (page/secret-address.ts).
       setCookie(c, cookieName, options.sessionToken, { httpOnly: true, sameSite: 'Strict', path: '/' });
-      c.header('cache-control', 'no-store');
-      return c.redirect('/', 303);
+      await next();
+      return;
     }
     if (!secretMatches(getCookie(c, cookieName), options.sessionToken)) {
       return deny('open the URL with the secret that the companion printed when it started.');

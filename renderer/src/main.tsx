@@ -1,7 +1,7 @@
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import './styles.css';
+
 import { installedBridge } from './bridge.ts';
 import { CompanionRoot } from './CompanionRoot.tsx';
 import { BridgeMissing } from './components/BridgeMissing.tsx';

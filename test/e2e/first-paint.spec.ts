@@ -32,6 +32,8 @@ test('the dashboard the user left is drawn from the cache before the app script 
   context,
 }) => {
   await page.goto(shell.url);
+  // The secret opened the page and left the address (no redirect; the page drops it).
+  await expect(page).toHaveURL(`${shell.origin}/`);
   await signInShell(page, context);
   await page.getByTestId('tab-earnings').click();
   const balance = await (await partnerApi(shell.accountsUrl))<Balance>('/api/v1/balance');

@@ -6,6 +6,7 @@
 import type { BridgeApi, BridgeResult, EventName, MethodName } from '../../../shared/bridge.ts';
 import { type BridgeTransport, createBridgeApi } from '../../../shared/bridge-client.ts';
 import { installNotificationDelivery } from './notifications.ts';
+import { dropSecretFromAddress } from './secret-address.ts';
 import { createPageShellHandlers } from './shell-handlers.ts';
 
 const CALL_PATH = '/bridge/call/';
@@ -96,6 +97,7 @@ const api: BridgeApi = createBridgeApi(
     Record<MethodName, (input: unknown) => Promise<unknown>>
   >,
 );
+dropSecretFromAddress(location, history);
 Object.defineProperty(window, 'companion', { value: api, enumerable: true });
 // Core's notifications, shown by the page (Web Notification or toast).
 installNotificationDelivery(api);
