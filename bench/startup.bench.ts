@@ -74,7 +74,7 @@ async function sizeFigures(): Promise<void> {
   const webBridge = gzipBytes(await readFile(DEFAULT_WEB_BRIDGE_FILE));
   console.log('\nInitial JS, gzip -9');
   console.log(
-    `  renderer initial JS                          : ${kB(rendererTotal)}  (${initial.map((f) => f.file).join(', ')})`,
+    `  renderer JS loaded at start                  : ${kB(rendererTotal)}  (${initial.map((f) => f.file).join(', ')}; the app after the first paint)`,
   );
   console.log(
     `  React + ReactDOM alone                       : ${kB(react)}  (a minimal createRoot app bundled by Vite in production mode, minified)`,
