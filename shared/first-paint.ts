@@ -4,7 +4,7 @@
 // same state and the first paint shows the user's figures instead of a spinner (docs/first-paint.md).
 import { z } from 'zod';
 import { EarningsView } from './bridge/earnings.ts';
-import { AppInfo, SessionView } from './bridge.ts';
+import { AppInfo, ReferralView, SessionView } from './bridge.ts';
 import { Settings } from './settings.ts';
 
 export const FirstPaint = z
@@ -14,6 +14,8 @@ export const FirstPaint = z
     settings: Settings,
     /** The cached dashboard of the signed-in account; null when signed out or nothing is cached. */
     earnings: EarningsView.nullable(),
+    /** The last referral read for the signed-in account; null when signed out or none kept. */
+    referral: ReferralView.nullable(),
     /** The system's preferred languages (Accept-Language, the OS), for a `system` UI language. */
     systemLanguages: z.array(z.string().max(35)).max(20),
   })

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FirstPaint } from '../../shared/first-paint.ts';
 import { buildReferralLink } from '../../shared/referral-link.ts';
 import { json, type ScriptedServer, startScriptedServer } from '../../test/support/scripted-server.ts';
 import { SCRIPTED_ACCESS_TOKEN, scriptedSignIn } from '../../test/support/scripted-sign-in.ts';
 import { startCompanion } from './companion.ts';
+import { createMemoryReferralCache } from './referral-cache.ts';
 import { createMemorySettingsStorage } from './settings/settings-storage.ts';
 
 const profile = { partnerId: 'p1', email: 'demo@example.com', displayName: 'Demo Partner' };
@@ -124,5 +126,50 @@ describe('startCompanion', () => {
       secrets: await scriptedSignIn(server),
     });
     await expect(companion.handlers.getReferral({})).rejects.toMatchObject({ kind: 'invalid-response' });
+  });
+});
+
+describe('firstPaint', () => {
+  it('is what the UI shows first, from memory and the caches only, and a restart keeps the referral', async () => {
+    const s = await accounts(() => 'QT+1');
+    const referralCache = createMemoryReferralCache();
+    const start = async () =>
+      startCompanion({
+        accountsUrl: s.url,
+        version: '1.0.0',
+        shell: 'browser',
+        startDemoSandbox: vi.fn(),
+        settings: createMemorySettingsStorage(),
+        secrets: await scriptedSignIn(s),
+        referralCache,
+      });
+    const first = await start();
+    const before = first.firstPaint(['ru-RU']);
+    expect(before).toMatchObject({
+      appInfo: first.info,
+      session: { state: 'signed-in', email: profile.email },
+      earnings: { snapshot: null, error: null },
+      // Nothing read yet: no referral to draw.
+      referral: null,
+      systemLanguages: ['ru-RU'],
+    });
+    expect(FirstPaint.parse(before)).toEqual(before);
+    const referral = await first.handlers.getReferral({});
+    expect(first.firstPaint([]).referral).toEqual(referral);
+    await first.close();
+
+    // The next start draws the link before the server has been asked.
+    const asked = s.hits.get('/api/v1/referral');
+    const second = await start();
+    expect(second.firstPaint([]).referral).toEqual(referral);
+    expect(s.hits.get('/api/v1/referral')).toBe(asked);
+    // Signed out: no account's data at all.
+    await second.handlers.signOut({});
+    expect(second.firstPaint([])).toMatchObject({
+      session: { state: 'signed-out' },
+      earnings: null,
+      referral: null,
+    });
+    await second.close();
   });
 });

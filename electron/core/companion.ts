@@ -14,6 +14,7 @@ import type { NotificationSink } from './notifications/notification-service.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
 import { createRequestsModule } from './payouts/requests-module.ts';
+import { createMemoryReferralCache, type ReferralCacheStorage } from './referral-cache.ts';
 import { createReferralService } from './referral-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
@@ -53,6 +54,8 @@ export interface CompanionOptions {
   requests?: RequestsStorage;
   /** The dashboard's snapshot cache (openEarningsCacheFile in the shell's data directory); default: memory. */
   earningsCache?: EarningsCacheStorage;
+  /** The last referral read (openReferralCacheFile in the shell's data directory); default: memory. */
+  referralCache?: ReferralCacheStorage;
   /**
    * TEST ONLY (demo mode): called between the server's answer to a payout/credit request and the
    * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
@@ -96,7 +99,12 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     auth,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const referral = createReferralService(accounts, events);
+  // Whose data it is: the server and the account (a cache of another owner is never shown).
+  const owner = () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`;
+  const referral = createReferralService(accounts, events, {
+    cache: options.referralCache ?? createMemoryReferralCache(),
+    owner,
+  });
   const settings = createSettingsService(options.settings, events);
   const info: AppInfo = {
     version: options.version,
@@ -111,7 +119,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     storage: options.requests ?? createMemoryRequestsStorage(),
     settings: () => settings.get(),
     // Requests are resent only for the account (on the server) that filed them.
-    owner: () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`,
+    owner,
     active: () => session.view().state === 'signed-in',
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
   });
@@ -121,8 +129,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     api: earningsApi,
     events,
     cache: options.earningsCache ?? createMemoryEarningsCache(),
-    // The snapshot belongs to the account on the server that served it.
-    owner: () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`,
+    owner,
   });
 
   const live = createLiveFeatures({
@@ -177,6 +184,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
         session: sessionView,
         settings: settings.get(),
         earnings: sessionView.state === 'signed-in' ? earnings.view() : null,
+        referral: sessionView.state === 'signed-in' ? referral.cached() : null,
         systemLanguages: systemLanguages.slice(0, 20),
       };
     },

@@ -10,6 +10,7 @@ import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
+import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
@@ -159,6 +160,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         notificationSink: liveGlue.notificationSink,
         requests: openRequestsFile({ cwd: app.getPath('userData') }),
         earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
+        referralCache: openReferralCacheFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
         secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });

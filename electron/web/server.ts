@@ -32,6 +32,7 @@ import {
 import { acceptLanguages } from '../core/first-paint/languages.ts';
 import { openNotificationStateFile } from '../core/notifications/state.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
+import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -126,6 +127,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     notificationState: openNotificationStateFile({ cwd: options.dataDir }),
     requests: openRequestsFile({ cwd: options.dataDir }),
     earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
+    referralCache: openReferralCacheFile({ cwd: options.dataDir }),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.

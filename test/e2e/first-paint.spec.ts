@@ -2,7 +2,7 @@
 // core holds, so the dashboard the user left is on screen from the HTML alone, with the ledger's
 // figures, before the app's script has run; the app then takes over without a visible change.
 import { expect, type Page, test } from '@playwright/test';
-import type { Balance } from '../../shared/accounts-api.ts';
+import type { Balance, ReferralInfo } from '../../shared/accounts-api.ts';
 import { formatCents } from '../../shared/money.ts';
 import { partnerApi, signInShell } from './support/earnings.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
@@ -93,4 +93,22 @@ test('pre-rendered in the chosen language and theme', async ({ page, context }) 
   await expect(bare.getByTestId('earnings-available')).toHaveText(/\s\$$/u);
   await bare.close();
   await page.evaluate(() => window.companion.updateSettings({ ui: { language: 'en', theme: 'system' } }));
+});
+
+test('the referral link the user left open is drawn before the app script runs, and is the sandbox’s', async ({
+  page,
+  context,
+}) => {
+  await page.goto(shell.url);
+  await signInShell(page, context);
+  await page.getByTestId('tab-referral').click();
+  const link = (await (await partnerApi(shell.accountsUrl))<ReferralInfo>('/api/v1/referral')).link;
+  await expect(page.getByTestId('referral-link')).toHaveText(link);
+
+  const bare = await context.newPage();
+  await bare.route(/\/assets\/.*\.js$/u, (route) => route.abort());
+  await bare.goto(shell.origin);
+  await expect(bare.getByTestId('tab-referral')).toHaveAttribute('aria-selected', 'true');
+  await expect(bare.getByTestId('referral-link')).toHaveText(link);
+  await bare.close();
 });

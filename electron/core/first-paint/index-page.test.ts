@@ -46,6 +46,7 @@ const state: FirstPaint = {
     share: { messages: { en: 'Join </script><script>alert(1)</script> {link} & <!-- ok', ru: null } },
   },
   earnings: null,
+  referral: null,
   systemLanguages: ['ru-RU', 'en'],
 };
 

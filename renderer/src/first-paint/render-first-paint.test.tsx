@@ -9,7 +9,7 @@ import { CompanionRoot } from '../CompanionRoot.tsx';
 import { createI18n } from '../i18n/i18n.ts';
 import { seedFirstPaint } from '../shell/bridge-context.tsx';
 import { sections } from '../shell/sections.ts';
-import { demoAppInfo, FakeBridge } from '../testing/fake-bridge.ts';
+import { demoAppInfo, demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
 import { demoSnapshot } from '../testing/fake-earnings.ts';
 import { readFirstPaint } from './read-first-paint.ts';
 import { renderFirstPaint } from './render-first-paint.tsx';
@@ -31,13 +31,19 @@ function state(
       refreshing: false,
       error: null,
     },
+    referral: demoReferral,
     systemLanguages: ['en-US'],
     ...patch,
   };
 }
 
 /** React's generated ids differ between server and client renders; nothing else may. */
-const withoutIds = (html: string) => html.replace(/_[rR]_[0-9a-z]+_/gu, 'id');
+const withoutIds = (html: string) => html.replace(/_[rR]_[0-9a-zA-Z]+_/gu, 'id');
+function parse(html: string): HTMLElement {
+  const element = document.createElement('div');
+  element.innerHTML = html;
+  return element;
+}
 /** The server marks where adjacent texts meet; the DOM has no such comments. */
 const withoutTextSeparators = (html: string) => html.replaceAll('<!-- -->', '');
 
@@ -71,26 +77,35 @@ describe('pre-rendering', () => {
     }
   });
 
-  it("is what the app's first render draws from the embedded state, before any answer from the bridge", () => {
-    const first = state();
-    const { html } = renderFirstPaint(first);
-    // The page as the shell serves it: the embedded state, read back the way main.tsx reads it.
-    document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${firstPaintJson(first)}</script>`;
-    const embedded = readFirstPaint(document);
-    expect(embedded).toEqual(first);
-    document.body.innerHTML = '';
+  it.each([
+    ['earnings', 'earnings-available', '$38.40'],
+    ['referral', 'referral-link', demoReferral.link],
+  ])(
+    "is what the app's first render draws from the embedded state (%s), before any answer from the bridge",
+    (section, testId, text) => {
+      const first = state({}, section);
+      const { html } = renderFirstPaint(first);
+      // The page as the shell serves it: the embedded state, read back the way main.tsx reads it.
+      document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${firstPaintJson(first)}</script>`;
+      const embedded = readFirstPaint(document);
+      expect(embedded).toEqual(first);
+      document.body.innerHTML = '';
 
-    // Nothing ever answers: the stores draw from the embedded state alone.
-    const silent = new Proxy(new FakeBridge().api, {
-      get: (target, name, receiver) =>
-        name === 'on' ? Reflect.get(target, name, receiver) : () => new Promise(() => {}),
-    });
-    seedFirstPaint(silent, embedded as FirstPaint);
-    const { container } = render(<CompanionRoot bridge={silent} i18n={createI18n('en')} />);
-    expect(withoutIds(container.innerHTML)).toBe(withoutIds(withoutTextSeparators(html)));
-    expect(html).not.toContain('<template');
-    expect(screen.getByTestId('earnings-available').textContent).toBe('$38.40');
-  });
+      // Nothing ever answers: the stores draw from the embedded state alone.
+      const silent = new Proxy(new FakeBridge().api, {
+        get: (target, name, receiver) =>
+          name === 'on' ? Reflect.get(target, name, receiver) : () => new Promise(() => {}),
+      });
+      seedFirstPaint(silent, embedded as FirstPaint);
+      const { container } = render(<CompanionRoot bridge={silent} i18n={createI18n('en')} />);
+      // The same DOM (attribute order and how void elements are written are not the DOM).
+      const drawn = parse(withoutIds(container.innerHTML));
+      const served = parse(withoutIds(withoutTextSeparators(html)));
+      expect(drawn.isEqualNode(served), `${drawn.innerHTML}\n!==\n${served.innerHTML}`).toBe(true);
+      expect(html).not.toContain('<template');
+      expect(screen.getByTestId(testId).textContent).toBe(text);
+    },
+  );
 
   it('ignores a page without the state, or with something else in its place', async () => {
     expect(readFirstPaint(document)).toBeNull();

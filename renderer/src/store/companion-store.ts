@@ -49,7 +49,8 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
   let generation = 0;
   let inFlight: Promise<void> | null = null;
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  let shownLink: string | undefined;
+  const seeded = firstPaintOf(bridge)?.referral ?? null;
+  let shownLink: string | undefined = seeded?.link;
 
   return createStore<CompanionState>()((set, get) => {
     const showReferral = (referral: ReferralView) => {
@@ -62,7 +63,8 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
 
     const fetchReferral = async () => {
       const request = ++generation;
-      set({ referral: { status: 'loading' } });
+      // A referral on screen (from the first paint) stays there while it is read again.
+      if (get().referral.status !== 'ready') set({ referral: { status: 'loading' } });
       try {
         const referral = await bridge.getReferral({});
         if (request === generation) showReferral(referral);
@@ -80,7 +82,7 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
     };
 
     return {
-      referral: { status: 'idle' },
+      referral: seeded ? { status: 'ready', referral: seeded } : { status: 'idle' },
       copy: { status: 'idle' },
       appInfo: firstPaintOf(bridge)?.appInfo ?? null,
 
