@@ -3,7 +3,7 @@
 // Deferred scripts and module scripts run in document order once the page is parsed, so a deferred
 // script placed before the app's module script always runs first, without blocking rendering.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readIndexHtml } from '../core/first-paint/index-page.ts';
 
 export const WEB_BRIDGE_PATH = '/shell/web-bridge.js';
 const BRIDGE_TAG = `<script defer src="${WEB_BRIDGE_PATH}"></script>`;
@@ -22,18 +22,9 @@ export function injectWebBridge(html: string): string {
   return `${html.slice(0, firstScript)}${BRIDGE_TAG}\n    ${html.slice(firstScript)}`;
 }
 
-/** Reads and prepares index.html once at start, failing with the command that fixes it. */
+/** Reads index.html once at start (failing with the command that fixes it) and adds the web bridge. */
 export async function loadRendererPage(rendererDir: string): Promise<string> {
-  const file = join(rendererDir, 'index.html');
-  let html: string;
-  try {
-    html = await readFile(file, 'utf8');
-  } catch {
-    throw new RendererBundleError(
-      `The renderer bundle is missing (${file}). Build it with: npm run build:renderer`,
-    );
-  }
-  return injectWebBridge(html);
+  return injectWebBridge(await readIndexHtml(rendererDir));
 }
 
 export async function loadWebBridge(file: string): Promise<string> {

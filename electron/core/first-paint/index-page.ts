@@ -109,23 +109,26 @@ export async function loadIndexPage(options: {
   firstPaintModule: string | null;
   log?: (message: string) => void;
 }): Promise<IndexPage> {
-  const file = join(options.rendererDir, 'index.html');
-  let html: string;
-  try {
-    html = await readFile(file, 'utf8');
-  } catch {
-    throw new IndexPageError(
-      `The renderer bundle is missing (${file}). Build it with: npm run build:renderer`,
-    );
-  }
   return prepareIndexPage({
-    html,
+    html: await readIndexHtml(options.rendererDir),
     readAsset: rendererAssetReader(options.rendererDir),
     renderer: options.firstPaintModule
       ? await loadFirstPaintRenderer(options.firstPaintModule, options.log)
       : null,
     ...(options.log ? { log: options.log } : {}),
   });
+}
+
+/** The built index.html, or an error naming the command that builds it. */
+export async function readIndexHtml(rendererDir: string): Promise<string> {
+  const file = join(rendererDir, 'index.html');
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new IndexPageError(
+      `The renderer bundle is missing (${file}). Build it with: npm run build:renderer`,
+    );
+  }
 }
 
 /** Reads a renderer asset by its URL in the page, from the build directory. */
