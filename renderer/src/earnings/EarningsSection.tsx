@@ -63,7 +63,7 @@ export function EarningsSection() {
       <ReadinessPanel program={snapshot.program} />
       <LoadedLater
         fallback={
-          <p className="card muted" role="status">
+          <p className="card muted chart-placeholder" role="status">
             {t('chart.loading')}
           </p>
         }
