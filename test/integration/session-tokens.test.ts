@@ -1,6 +1,7 @@
 // Tokens live only in core. A whole session — sign in, API calls, a 401 and refresh, sign-out —
 // runs against a real sandbox process, through the same dispatcher both shells use; every
-// bridge answer and every event is serialized and searched for each token the server issued.
+// bridge answer, every event and the pre-rendered page's state is serialized and searched for
+// each token the server issued.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../electron/core/bridge-dispatch.ts';
 import { type Companion, startCompanion } from '../../electron/core/companion.ts';
@@ -72,6 +73,9 @@ describe('a session end to end', () => {
     sandbox.db.exec('DELETE FROM oauth_access_tokens');
     expect(await call('getReferral')).toMatchObject({ ok: true });
     expect(issued.size).toBe(before + 2);
+    // The state the shells pre-render the page from, and embed in it, is UI-bound too.
+    wire.push(JSON.stringify(companion.firstPaint(['en'])));
+    expect(wire.at(-1)).toContain('"referral":{');
     for (const method of ['getAppInfo', 'getSession', 'signOut', 'getSession']) await call(method);
     expect(wire.some((line) => line.includes('"signed-in"'))).toBe(true);
     expect(wire.at(-1)).toContain('"signed-out"');
