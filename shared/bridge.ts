@@ -74,6 +74,16 @@ export const SessionReason = z.object({
 });
 export type SessionReason = z.infer<typeof SessionReason>;
 
+/** Something the user should know after a sign-out that went through locally (not an error). */
+export const SessionNotice = z
+  .object({
+    code: z.enum([
+      'revocation-failed', // signed out here, but the server could not be told (core retries later)
+    ]),
+  })
+  .strict();
+export type SessionNotice = z.infer<typeof SessionNotice>;
+
 export const SessionView = z
   .object({
     state: z.enum(['signed-out', 'signing-in', 'signed-in']),
@@ -81,6 +91,8 @@ export const SessionView = z
     email: z.email().optional(),
     /** Why the session ended or could not start (absent after a plain sign-out or cancel). */
     reason: SessionReason.optional(),
+    /** When signed out: a note about the sign-out itself (e.g. the server was not told). */
+    notice: SessionNotice.optional(),
     /** While signing in: the page to open (again) in the browser. */
     authorizeUrl: z.url().optional(),
     /** Where the sign-in is kept between runs. */

@@ -31,10 +31,13 @@ export class OAuthError extends Error {
   readonly kind: OAuthErrorKind;
   /** The server's error code (e.g. invalid_grant) for 'refused'. */
   readonly code: string | undefined;
-  constructor(kind: OAuthErrorKind, message: string, code?: string) {
+  /** The HTTP status of a refusal or an off-spec answer; absent for network failures. */
+  readonly status: number | undefined;
+  constructor(kind: OAuthErrorKind, message: string, code?: string, status?: number) {
     super(message);
     this.kind = kind;
     this.code = code;
+    this.status = status;
   }
 }
 
@@ -203,12 +206,18 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
 function refusal(status: number, json: unknown, what: string): OAuthError {
   const body = ErrorResponse.safeParse(json);
   if (!body.success)
-    return new OAuthError('invalid-response', `The accounts server refused ${what} (HTTP ${status}).`);
+    return new OAuthError(
+      'invalid-response',
+      `The accounts server refused ${what} (HTTP ${status}).`,
+      undefined,
+      status,
+    );
   const detail = body.data.error_description ? `: ${body.data.error_description}` : '';
   return new OAuthError(
     'refused',
     `The accounts server refused ${what} (${body.data.error}${detail})`,
     body.data.error,
+    status,
   );
 }
 

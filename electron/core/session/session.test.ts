@@ -5,7 +5,7 @@ import { signInThroughBrowser } from '../../../test/support/sandbox-sign-in.ts';
 import { createAccountsClient } from '../accounts-client.ts';
 import { createMemorySecretStore, type SecretStore } from '../secrets/secret-store.ts';
 import { createOAuthClient, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
-import { createSession, type Session, type SessionOptions } from './session.ts';
+import { createSession, type Session, type SessionOptions, type SessionTimers } from './session.ts';
 
 const KEY = 'session:test';
 const cleanup: Array<() => Promise<void>> = [];
@@ -293,5 +293,252 @@ describe('refresh single-flight', () => {
     await expect(pending).rejects.toMatchObject({ code: 'rejected' });
     expect(await h.store.get(KEY)).toBeNull();
     await vi.waitFor(() => expect(oauth.revoke).toHaveBeenCalledWith('rt-late'));
+  });
+});
+
+/** A fake clock: `now` and the session's timers; `advance` runs what falls due, in order. */
+class FakeClock implements SessionTimers {
+  time = 1_000_000;
+  private next = 1;
+  private readonly due = new Map<number, { at: number; callback: () => void }>();
+  now = () => this.time;
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.due.set(id, { at: this.time + ms, callback });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.due.delete(handle as number);
+  }
+  get pending(): number {
+    return this.due.size;
+  }
+  async advance(ms: number): Promise<void> {
+    const until = this.time + ms;
+    for (;;) {
+      const [id, timer] = [...this.due].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
+      if (id === undefined || !timer || timer.at > until) break;
+      this.due.delete(id);
+      this.time = timer.at;
+      timer.callback();
+      await settle();
+    }
+    this.time = until;
+    await settle();
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function scriptedOAuth(clock: FakeClock) {
+  let issued = 0;
+  const refreshAnswers: Array<'ok' | 'network' | 'invalid_grant'> = [];
+  const revokeAnswers: Array<'ok' | 'network' | '503'> = [];
+  const oauth: OAuthClient = {
+    discover: vi.fn(),
+    authorizeUrl: vi.fn(),
+    exchangeCode: vi.fn(),
+    refresh: vi.fn(async (): Promise<TokenSet> => {
+      const answer = refreshAnswers.shift() ?? 'ok';
+      if (answer === 'network') throw new OAuthError('network', 'The accounts server cannot be reached.');
+      if (answer === 'invalid_grant')
+        throw new OAuthError(
+          'refused',
+          'The accounts server refused it (invalid_grant)',
+          'invalid_grant',
+          400,
+        );
+      issued += 1;
+      return { accessToken: `at-${issued}`, refreshToken: `rt-${issued}`, expiresAt: clock.now() + 600_000 };
+    }),
+    revoke: vi.fn(async () => {
+      const answer = revokeAnswers.shift() ?? 'ok';
+      if (answer === 'network') throw new OAuthError('network', 'The accounts server cannot be reached.');
+      if (answer === '503')
+        throw new OAuthError(
+          'invalid-response',
+          'The accounts server refused sign-out (HTTP 503).',
+          undefined,
+          503,
+        );
+    }),
+  };
+  return { oauth, refreshAnswers, revokeAnswers };
+}
+
+async function restoredOnClock(clock: FakeClock, oauth: OAuthClient): Promise<Harness> {
+  const store = createMemorySecretStore();
+  await store.set(KEY, JSON.stringify({ v: 1, refreshToken: 'rt-0', email: 'a@example.com' }));
+  const h = harness('http://127.0.0.1:9/', {
+    oauth,
+    store,
+    now: clock.now,
+    timers: clock,
+    retryDelaysMs: [5_000, 15_000, 60_000],
+  });
+  await h.session.restore();
+  return h;
+}
+
+const savedToken = async (h: Harness) => JSON.parse((await h.store.get(KEY)) as string).refreshToken;
+
+describe('background refresh', () => {
+  it('refreshes shortly before the access token expires, rotating the refresh token, one at a time', async () => {
+    const clock = new FakeClock();
+    const { oauth } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    // Restored: no access token yet, nothing planned until the first use refreshes.
+    expect(clock.pending).toBe(0);
+    expect(await h.session.getAccessToken()).toBe('at-1');
+    expect(clock.pending).toBe(1);
+
+    await clock.advance(539_000); // 600 s of life, 60 s margin
+    expect(oauth.refresh).toHaveBeenCalledTimes(1);
+    // The background refresh and callers share one refresh.
+    const during = h.session.getAccessToken();
+    await clock.advance(1_000);
+    expect(await during).toBe('at-1'); // still valid then: answered without a refresh
+    expect(oauth.refresh).toHaveBeenCalledTimes(2);
+    expect(oauth.refresh).toHaveBeenLastCalledWith('rt-1');
+    expect(await h.session.getAccessToken()).toBe('at-2');
+    expect(await savedToken(h)).toBe('rt-2');
+    expect(clock.pending).toBe(1);
+
+    // An on-demand refresh in between moves the plan, so no second refresh for the same token.
+    await clock.advance(100_000);
+    await h.session.renewAfterRejection('at-2');
+    expect(oauth.refresh).toHaveBeenCalledTimes(3);
+    await clock.advance(539_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(3);
+    await clock.advance(1_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(4);
+    expect(oauth.refresh).toHaveBeenLastCalledWith('rt-3');
+    expect(h.session.view().state).toBe('signed-in');
+  });
+
+  it('keeps the session when the network is down and retries with backoff', async () => {
+    const clock = new FakeClock();
+    const { oauth, refreshAnswers } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    await h.session.getAccessToken();
+    refreshAnswers.push('network', 'network', 'network', 'network');
+    await clock.advance(540_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(2);
+    await clock.advance(4_999);
+    expect(oauth.refresh).toHaveBeenCalledTimes(2);
+    await clock.advance(1); // 5 s
+    expect(oauth.refresh).toHaveBeenCalledTimes(3);
+    await clock.advance(15_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(4);
+    await clock.advance(60_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(5);
+    expect(h.session.view()).toMatchObject({ state: 'signed-in', email: 'a@example.com' });
+    expect(h.views.filter((v) => v.state === 'signed-out')).toEqual([]);
+    await clock.advance(60_000); // the last wait repeats; the network is back
+    expect(oauth.refresh).toHaveBeenCalledTimes(6);
+    expect(oauth.refresh).toHaveBeenLastCalledWith('rt-1');
+    expect(await h.session.getAccessToken()).toBe('at-2');
+    // Back to the plan: the next one is ahead of the new token's expiry, not the backoff.
+    await clock.advance(539_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(6);
+    await clock.advance(1_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(7);
+  });
+
+  it('signs out with reason expired when the server refuses the refresh (invalid_grant), leaving no timer', async () => {
+    const clock = new FakeClock();
+    const { oauth, refreshAnswers } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    await h.session.getAccessToken();
+    refreshAnswers.push('invalid_grant');
+    await clock.advance(540_000);
+    expect(h.session.view()).toMatchObject({ state: 'signed-out', reason: { code: 'expired' } });
+    expect(h.session.view().reason?.message).toMatch(/invalid_grant/u);
+    expect(await h.store.get(KEY)).toBeNull();
+    expect(clock.pending).toBe(0);
+  });
+
+  it('clears its timer on sign-out and on close', async () => {
+    const clock = new FakeClock();
+    const { oauth } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    await h.session.getAccessToken();
+    expect(clock.pending).toBe(1);
+    await h.session.signOut();
+    expect(clock.pending).toBe(0);
+
+    const again = await restoredOnClock(clock, oauth);
+    await again.session.getAccessToken();
+    expect(clock.pending).toBe(1);
+    await again.session.close();
+    expect(clock.pending).toBe(0);
+    await clock.advance(3_600_000);
+    expect(oauth.refresh).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('sign-out when the server cannot be told', () => {
+  it('signs out here, says so, and revokes in the background once the server answers', async () => {
+    const clock = new FakeClock();
+    const { oauth, revokeAnswers } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    await h.session.getAccessToken();
+    revokeAnswers.push('network', '503');
+    const view = await h.session.signOut();
+    expect(view).toEqual({ state: 'signed-out', notice: { code: 'revocation-failed' }, storage: 'memory' });
+    expect(await h.store.get(KEY)).toBeNull();
+    expect(clock.pending).toBe(1); // only the revocation retry
+    await expect(h.session.getAccessToken()).rejects.toMatchObject({ code: 'rejected' });
+
+    await clock.advance(5_000); // 503
+    expect(oauth.revoke).toHaveBeenCalledTimes(2);
+    expect(h.session.view().notice).toEqual({ code: 'revocation-failed' });
+    await clock.advance(15_000); // works
+    expect(oauth.revoke).toHaveBeenCalledTimes(3);
+    expect(oauth.revoke).toHaveBeenLastCalledWith('rt-1');
+    expect(h.session.view()).toEqual({ state: 'signed-out', storage: 'memory' });
+    expect(h.views.at(-1)).toEqual({ state: 'signed-out', storage: 'memory' });
+    expect(clock.pending).toBe(0);
+  });
+
+  it('drops the pending revocation on close (kept in memory only)', async () => {
+    const clock = new FakeClock();
+    const { oauth, revokeAnswers } = scriptedOAuth(clock);
+    const h = await restoredOnClock(clock, oauth);
+    revokeAnswers.push('network');
+    expect((await h.session.signOut()).notice?.code).toBe('revocation-failed');
+    await h.session.close();
+    expect(clock.pending).toBe(0);
+    await clock.advance(3_600_000);
+    expect(oauth.revoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('against the sandbox: a 503 at sign-out, then the retry really revokes the sign-in', async () => {
+    const sb = await sandbox();
+    const clock = new FakeClock();
+    let failRevocation = true;
+    const oauth = createOAuthClient({
+      accountsUrl: sb.url,
+      fetch: async (input, init) => {
+        if (failRevocation && String(input).endsWith('/oauth/revoke'))
+          return new Response('unavailable', { status: 503 });
+        return fetch(input, init);
+      },
+    });
+    const h = harness(sb.url, { oauth, timers: clock });
+    await signedIn(h);
+    const refreshToken = await savedToken(h);
+    expect(await h.session.signOut()).toMatchObject({ notice: { code: 'revocation-failed' } });
+    expect(await h.store.get(KEY)).toBeNull();
+    failRevocation = false;
+    await clock.advance(5_000);
+    await vi.waitFor(() => expect(h.session.view()).toEqual({ state: 'signed-out', storage: 'memory' }));
+    await expect(h.oauth.refresh(refreshToken)).rejects.toMatchObject({
+      kind: 'refused',
+      code: 'invalid_grant',
+    });
   });
 });

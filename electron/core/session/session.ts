@@ -1,8 +1,14 @@
 // The signed-in session: the sign-in flow (system browser + loopback redirect), the tokens
-// (access token in memory, refresh token in the secret store), single-flight refresh, and
-// sign-out. Only a token-free SessionView ever leaves this module.
+// (access token in memory, refresh token in the secret store), single-flight refresh (on demand
+// and in the background ahead of expiry), and sign-out with revocation (retried in the background
+// when the server cannot be told). Only a token-free SessionView ever leaves this module.
 import { z } from 'zod';
-import { BridgeError, type SessionReason, type SessionView } from '../../../shared/bridge.ts';
+import {
+  BridgeError,
+  type SessionNotice,
+  type SessionReason,
+  type SessionView,
+} from '../../../shared/bridge.ts';
 import { AccountsError } from '../accounts-client.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
@@ -23,6 +29,10 @@ export interface SessionOptions {
   /** Refresh this long before the access token expires (default 60 s). */
   refreshSkewMs?: number;
   now?: () => number;
+  /** The background refresh's and the revocation retries' timers (tests pass a fake clock). */
+  timers?: SessionTimers;
+  /** Waits between background attempts after a network failure; the last one repeats. */
+  retryDelaysMs?: readonly number[];
   startReceiver?: (options: { state: string }) => Promise<LoopbackReceiver>;
   log?: (message: string) => void;
 }
@@ -42,6 +52,25 @@ export interface Session {
   rejectedAgain(detail: string): Promise<never>;
   close(): Promise<void>;
 }
+
+export interface SessionTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The global timers, unref'd: a pending background refresh or retry never keeps the process alive. */
+export const realTimers: SessionTimers = {
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
+
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 60_000, 5 * 60_000];
 
 const StoredSession = z.object({ v: z.literal(1), refreshToken: z.string().min(1), email: z.email() });
 
@@ -71,10 +100,14 @@ export function createSession(options: SessionOptions): Session {
   const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
   const skewMs = options.refreshSkewMs ?? 60_000;
   const startReceiver = options.startReceiver ?? startLoopbackReceiver;
+  const timers = options.timers ?? realTimers;
+  const retryDelays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
+  const delayAfter = (failures: number) => retryDelays[Math.min(failures, retryDelays.length) - 1] ?? 0;
 
   let state: SessionView['state'] = 'signed-out';
   let email: string | undefined;
   let reason: SessionReason | undefined;
+  let notice: SessionNotice | undefined;
   let tokens: Tokens | undefined;
   let flow: Flow | undefined;
   let starting: Promise<SessionView> | undefined;
@@ -82,12 +115,21 @@ export function createSession(options: SessionOptions): Session {
   /** Bumped whenever the session's identity changes, so late answers for an old one are dropped. */
   let epoch = 0;
   const receivers = new Set<LoopbackReceiver>();
+  let closed = false;
+  /** The background refresh: due shortly before the access token expires, or a retry. */
+  let refreshTimer: unknown;
+  let refreshFailures = 0;
+  /** Refresh tokens the server has not confirmed revoked yet: in memory only, where they were. */
+  const unrevoked = new Set<string>();
+  let revokeTimer: unknown;
+  let revokeFailures = 0;
 
   function view(): SessionView {
     return {
       state,
       ...(state === 'signed-in' && email ? { email } : {}),
       ...(reason ? { reason } : {}),
+      ...(state === 'signed-out' && notice ? { notice } : {}),
       ...(state === 'signing-in' && flow ? { authorizeUrl: flow.authorizeUrl } : {}),
       storage: store.kind,
       ...(store.note ? { storageNote: store.note } : {}),
@@ -117,11 +159,86 @@ export function createSession(options: SessionOptions): Session {
     }
   }
 
-  async function revokeQuietly(refreshToken: string): Promise<void> {
+  /** Revokes at the server; false when it could not be told (kept to retry in the background). */
+  async function revokeQuietly(refreshToken: string): Promise<boolean> {
     try {
       await oauth.revoke(refreshToken);
+      return true;
     } catch (error) {
       log(`session: revoking a refresh token failed: ${messageOf(error)}`);
+      if (worthRetrying(error) && !closed) {
+        unrevoked.add(refreshToken);
+        scheduleRevocations();
+      }
+      return false;
+    }
+  }
+
+  function scheduleRevocations(): void {
+    if (closed || revokeTimer !== undefined || unrevoked.size === 0) return;
+    revokeFailures += 1;
+    revokeTimer = timers.setTimeout(() => {
+      revokeTimer = undefined;
+      void retryRevocations();
+    }, delayAfter(revokeFailures));
+  }
+
+  async function retryRevocations(): Promise<void> {
+    for (const refreshToken of [...unrevoked]) {
+      if (closed) return;
+      try {
+        await oauth.revoke(refreshToken);
+        unrevoked.delete(refreshToken);
+      } catch (error) {
+        log(`session: revoking a refresh token failed again: ${messageOf(error)}`);
+        if (!worthRetrying(error)) unrevoked.delete(refreshToken);
+      }
+    }
+    if (closed) return;
+    if (unrevoked.size > 0) return scheduleRevocations();
+    revokeFailures = 0;
+    // The server has been told after all: the note after sign-out no longer holds.
+    if (notice?.code === 'revocation-failed') {
+      notice = undefined;
+      if (state === 'signed-out') changed();
+    }
+  }
+
+  function cancelRefresh(): void {
+    if (refreshTimer !== undefined) timers.clearTimeout(refreshTimer);
+    refreshTimer = undefined;
+  }
+
+  /** Plans the background refresh shortly before the access token expires (or a retry after `delayMs`). */
+  function scheduleRefresh(delayMs?: number): void {
+    cancelRefresh();
+    const access = tokens?.access;
+    if (closed || state !== 'signed-in' || !access) return;
+    const left = access.expiresAt - now();
+    // Ahead by the refresh margin, but never more than half the token's life (no refresh loop
+    // when the server hands out tokens shorter than the margin).
+    const due = delayMs ?? Math.max(0, left - skewMs, left / 2);
+    const started = epoch;
+    refreshTimer = timers.setTimeout(() => {
+      refreshTimer = undefined;
+      void refreshInBackground(started);
+    }, due);
+  }
+
+  async function refreshInBackground(started: number): Promise<void> {
+    if (closed || epoch !== started || !tokens || state !== 'signed-in') return;
+    const access = tokens.access;
+    // Someone refreshed on demand in the meantime (that also planned the next one).
+    if (access && access.expiresAt - skewMs > now() && refreshFailures === 0) return scheduleRefresh();
+    try {
+      await refreshShared();
+    } catch (error) {
+      // Refused: refreshShared has signed out. Anything else: still signed in, try again later.
+      if (closed || epoch !== started || !tokens || (error instanceof BridgeError && !error.retryable))
+        return;
+      refreshFailures += 1;
+      log(`session: the background refresh failed (attempt ${refreshFailures}): ${messageOf(error)}`);
+      scheduleRefresh(delayAfter(refreshFailures));
     }
   }
 
@@ -217,6 +334,8 @@ export function createSession(options: SessionOptions): Session {
     state = 'signed-in';
     email = profile.email;
     reason = undefined;
+    notice = undefined;
+    scheduleRefresh();
     changed();
   }
 
@@ -251,6 +370,7 @@ export function createSession(options: SessionOptions): Session {
     flow = f;
     state = 'signing-in';
     reason = undefined;
+    notice = undefined;
     receiver.callback.then(
       (received) => complete(f, server, pkce, received),
       () => {}, // closed: cancel, timeout or shutdown already settled the state
@@ -260,6 +380,7 @@ export function createSession(options: SessionOptions): Session {
 
   async function expire(message: string): Promise<void> {
     epoch += 1;
+    cancelRefresh();
     tokens = undefined;
     email = undefined;
     state = 'signed-out';
@@ -277,7 +398,8 @@ export function createSession(options: SessionOptions): Session {
       try {
         issued = await oauth.refresh(current.refreshToken);
       } catch (error) {
-        if (error instanceof OAuthError && error.kind === 'refused') {
+        // Refused for good (invalid_grant & co.); a 5xx or 429 with an error body is just a bad moment.
+        if (error instanceof OAuthError && error.kind === 'refused' && !worthRetrying(error)) {
           if (epoch === started)
             await expire(`Your sign-in has ended: ${error.message}. Please sign in again.`);
           throw signedOutError();
@@ -296,6 +418,8 @@ export function createSession(options: SessionOptions): Session {
         refreshToken: issued.refreshToken,
         access: { token: issued.accessToken, expiresAt: issued.expiresAt },
       };
+      refreshFailures = 0;
+      scheduleRefresh();
       if (email) await persist(issued.refreshToken, email);
       return issued.accessToken;
     })().finally(() => {
@@ -321,6 +445,8 @@ export function createSession(options: SessionOptions): Session {
         email = saved.data.email;
         state = 'signed-in';
         reason = undefined;
+        notice = undefined;
+        // No access token yet: the first use refreshes, and that plans the background refresh.
         return changed();
       }
       return view();
@@ -344,13 +470,18 @@ export function createSession(options: SessionOptions): Session {
       if (flow) endFlow(flow, undefined, true);
       const refreshToken = tokens?.refreshToken;
       epoch += 1;
+      cancelRefresh();
+      refreshFailures = 0;
       tokens = undefined;
       email = undefined;
       state = 'signed-out';
       reason = undefined;
+      notice = undefined;
       // Revoke first (while the token is still ours to present), then delete it here regardless.
-      if (refreshToken) await revokeQuietly(refreshToken);
+      // When the server cannot be told, the user is, and core keeps trying in the background.
+      const revoked = refreshToken ? await revokeQuietly(refreshToken) : true;
       await forget();
+      if (!revoked && state === 'signed-out') notice = { code: 'revocation-failed' };
       return changed();
     },
 
@@ -377,6 +508,11 @@ export function createSession(options: SessionOptions): Session {
     },
 
     async close() {
+      closed = true;
+      cancelRefresh();
+      if (revokeTimer !== undefined) timers.clearTimeout(revokeTimer);
+      revokeTimer = undefined;
+      unrevoked.clear();
       if (flow) {
         clearTimeout(flow.timer);
         flow = undefined;
@@ -391,6 +527,13 @@ function reasonFor(error: unknown): SessionReason {
   if (error instanceof OAuthError && error.kind === 'network')
     return { code: 'unreachable', message: error.message };
   return { code: 'failed', message: messageOf(error) };
+}
+
+/** The server could not be told (unreachable, 5xx, 429, an off-spec answer): worth asking again. */
+function worthRetrying(error: unknown): boolean {
+  if (!(error instanceof OAuthError)) return true;
+  if (error.kind !== 'refused') return true;
+  return error.status !== undefined && (error.status >= 500 || error.status === 429);
 }
 
 function messageOf(error: unknown): string {

@@ -72,7 +72,18 @@ describe('sign-in screen', () => {
     expect(screen.queryByTestId('storage-note')).toBeNull();
   });
 
+  it('tells after a sign-out that the server could not be told, as a note rather than an error', async () => {
+    renderWith({ ...signedOutView, notice: { code: 'revocation-failed' } });
+    const note = await screen.findByTestId('sign-in-notice');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.getAttribute('data-notice')).toBe('revocation-failed');
+    expect(note.textContent).toBe(text.notices['revocation-failed']);
+    expect(note.textContent).toContain('Signed out on this computer');
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
+  });
+
   it('has every string in Russian too', () => {
+    expect(Object.keys(ru.session.notices).sort()).toEqual(Object.keys(en.session.notices).sort());
     expect(Object.keys(ru.session.reasons).sort()).toEqual(Object.keys(en.session.reasons).sort());
     expect(ru.session.signIn).not.toBe(en.session.signIn);
   });
@@ -110,5 +121,18 @@ describe('account menu', () => {
     );
     expect(screen.queryByTestId('account-menu-button')).toBeNull();
     expect(screen.getByTestId('sign-in-error').textContent).toContain(text.reasons.expired);
+  });
+
+  it('signs out to the sign-in screen with the note when core could not tell the server', async () => {
+    const bridge = renderWith(signedInView);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('account-menu-button'));
+    bridge.answerSignOut = async () => {
+      const view: SessionView = { ...signedOutView, notice: { code: 'revocation-failed' } };
+      bridge.emitSessionChanged(view);
+      return view;
+    };
+    await user.click(screen.getByTestId('sign-out-button'));
+    expect((await screen.findByTestId('sign-in-notice')).textContent).toBe(text.notices['revocation-failed']);
   });
 });

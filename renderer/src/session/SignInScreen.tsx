@@ -1,6 +1,6 @@
 // The screen a signed-out user sees in place of a section: one button that signs in in the
 // user's own browser (the password is never typed into the companion), the waiting state with
-// Cancel, and why the last attempt or session ended.
+// Cancel, why the last attempt or session ended, and a note about the last sign-out.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import './session.css';
@@ -77,6 +77,16 @@ export function SignInScreen() {
                 {view.reason.message}
               </p>
             </div>
+          )}
+          {view?.notice && (
+            <p
+              className="sign-in-notice"
+              role="status"
+              data-testid="sign-in-notice"
+              data-notice={view.notice.code}
+            >
+              {t(`notices.${view.notice.code}`)}
+            </p>
           )}
           {failure && (
             <p className="sign-in-problem" role="alert" data-testid="sign-in-failure">

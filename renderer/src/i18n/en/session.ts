@@ -18,6 +18,11 @@ export const session = {
     expired: 'Your session has ended. Please sign in again.',
     failed: "Sign-in didn't complete.",
   },
+  /** A note after a sign-out that went through here (not an error). */
+  notices: {
+    'revocation-failed':
+      'Signed out on this computer. The server could not be told; the sign-in will expire by itself.',
+  },
   /** Where the sign-in is kept when it is not the OS keychain (core's reason follows). */
   storage: {
     memory:

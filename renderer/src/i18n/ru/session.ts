@@ -19,6 +19,9 @@ export const session = {
     expired: 'Сеанс завершён. Войдите снова.',
     failed: 'Вход не завершён.',
   },
+  notices: {
+    'revocation-failed': 'Вы вышли на этом компьютере. Сервер не удалось уведомить; вход истечёт сам.',
+  },
   /** Where the sign-in is kept when it is not the OS keychain (core's reason follows). */
   storage: {
     memory: 'Вход хранится только в памяти: после перезапуска компаньона потребуется войти снова.',
