@@ -81,6 +81,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       lastEventId: null,
       notified: [],
       eligible: null,
+      quietHeld: [],
     });
   }
   const language = (): CoreLanguage => {

@@ -1,6 +1,7 @@
 // The notifier: turns program events (and derived checks) into notices under the policy, holds a
 // short window so a burst becomes one summary, remembers what it told across restarts, and hands
 // each notice to the shell (the NotificationSink port) and to the UI (the `notification` event).
+// What quiet hours hold back is counted and told once, as one summary, when they end.
 import { randomUUID } from 'node:crypto';
 import type { Balance, ProgramEvent, ProgramStatus } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget, Notice, NotificationPause } from '../../../shared/bridge/live.ts';
@@ -10,7 +11,15 @@ import type { EventHub } from '../event-hub.ts';
 import type { NotifierData } from './accounts-data.ts';
 import { licenseOccurrences, thresholdOccurrence } from './derived.ts';
 import { autoApplyOccurrence, type Occurrence, occurrenceOf } from './occurrences.ts';
-import { compose, decide, type HoldReason, nextLocalMidnight } from './policy.ts';
+import {
+  addQuietHeld,
+  compose,
+  composeQuietCatchUp,
+  decide,
+  type HoldReason,
+  nextLocalMidnight,
+  silence,
+} from './policy.ts';
 import { MAX_NOTIFIED_KEYS, type NotificationState, type NotificationStateStore } from './state.ts';
 import type { CoreLanguage } from './text.ts';
 
@@ -32,6 +41,13 @@ export interface NotificationServiceOptions {
   /** Minutes since local midnight (the user's clock). */
   localMinutes?: (now: number) => number;
   newId?: () => string;
+  /**
+   * Runs `tick` every `ms` until the returned function stops it (default: an unref'd setInterval;
+   * tests pass a ticker they drive by hand). Armed only while something held for quiet hours waits.
+   */
+  every?: (ms: number, tick: () => void) => () => void;
+  /** How often a waiting catch-up checks whether quiet hours (and any pause) ended (default 60 s). */
+  catchUpCheckMs?: number;
   log?: (message: string) => void;
   /** The tray's inputs changed (new earnings, pause). */
   onChange?: () => void;
@@ -43,6 +59,11 @@ export interface NotificationService {
   checkDerived(current: { program: ProgramStatus; balance: Balance }): Promise<void>;
   /** Delivers what is waiting in the burst window now (tests, shutdown). */
   flush(): Promise<void>;
+  /**
+   * Tells what quiet hours held back, as one summary, if they have ended and nothing else holds
+   * notifications now (pause, "I'm trading"); otherwise it keeps waiting. Its own timer runs it.
+   */
+  catchUp(): Promise<void>;
   pause(): NotificationPause;
   setPause(what: '1h' | 'tomorrow' | 'resume'): NotificationPause;
   setTrading(trading: boolean): NotificationPause;
@@ -57,6 +78,12 @@ export interface NotificationService {
 
 const RECENT_LIMIT = 50;
 
+function everyInterval(ms: number, tick: () => void): () => void {
+  const interval = setInterval(tick, ms);
+  interval.unref?.();
+  return () => clearInterval(interval);
+}
+
 export function createNotificationService(options: NotificationServiceOptions): NotificationService {
   const now = options.now ?? Date.now;
   const burstMs = options.burstMs ?? 400;
@@ -68,6 +95,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
     });
   const newId = options.newId ?? randomUUID;
   const log = options.log ?? ((message: string) => console.warn(message));
+  const every = options.every ?? everyInterval;
+  const catchUpCheckMs = options.catchUpCheckMs ?? 60_000;
+  let stopCatchUpTimer: (() => void) | undefined;
   const recent: Notice[] = [];
   let pending: Occurrence[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,27 +133,82 @@ export function createNotificationService(options: NotificationServiceOptions): 
     }, burstMs);
   }
 
+  function holdsNow(s: NotificationState, settings: NotificationSettings) {
+    return {
+      settings,
+      pause: { pausedUntil: s.pausedUntil ? Date.parse(s.pausedUntil) : null, trading: s.trading },
+      now: now(),
+      localMinutes: localMinutes(now()),
+    };
+  }
+
   async function deliverBatch(batch: Occurrence[]): Promise<void> {
     const s = state();
     const notified = new Set(s.notified);
     const decision = decide(batch, {
-      settings: options.settings(),
-      pause: { pausedUntil: s.pausedUntil ? Date.parse(s.pausedUntil) : null, trading: s.trading },
-      now: now(),
-      localMinutes: localMinutes(now()),
+      ...holdsNow(s, options.settings()),
       alreadyNotified: (key) => notified.has(key),
     });
     held = decision.held.map(({ occurrence, reason }) => ({ key: occurrence.key, reason }));
     // Everything decided is remembered, shown or not: a pause or a kind switched off later must not
-    // bring back old news.
+    // bring back old news. What quiet hours held is counted for the catch-up summary, in the same write.
     const keys = [...new Set([...s.notified, ...batch.map((o) => o.key)])].slice(-MAX_NOTIFIED_KEYS);
+    const quiet = decision.held.filter((h) => h.reason === 'quiet-hours').map((h) => h.occurrence);
+    const quietHeld = quiet.length > 0 ? addQuietHeld(s.quietHeld, quiet) : s.quietHeld;
+    if (quiet.length > 0) armCatchUp();
     if (decision.show.length === 0) {
-      save({ notified: keys });
+      save({ notified: keys, quietHeld });
       return;
     }
     const shown = options.data ? await options.data.enrich(decision.show) : decision.show;
     const notice = compose(shown, options.language(), newId(), new Date(now()).toISOString());
-    save({ notified: keys });
+    save({ notified: keys, quietHeld });
+    publish(notice);
+  }
+
+  /** The catch-up itself (run in the delivery chain, so it never races a batch being decided). */
+  function tellQuietHeld(): void {
+    const s = state();
+    if (s.quietHeld.length === 0) {
+      disarmCatchUp();
+      return;
+    }
+    const settings = options.settings();
+    // Still quiet, or paused, or trading: keep waiting (and keep it across restarts).
+    if (silence(holdsNow(s, settings)) !== undefined) {
+      armCatchUp();
+      return;
+    }
+    const notice = composeQuietCatchUp(
+      s.quietHeld,
+      settings,
+      options.language(),
+      newId(),
+      new Date(now()).toISOString(),
+    );
+    // Forgotten before it is shown, like the told keys: at most once, even if the shell fails.
+    save({ quietHeld: [] });
+    disarmCatchUp();
+    if (notice) publish(notice);
+  }
+
+  function armCatchUp() {
+    stopCatchUpTimer ??= every(catchUpCheckMs, () => void catchUp());
+  }
+
+  function disarmCatchUp() {
+    stopCatchUpTimer?.();
+    stopCatchUpTimer = undefined;
+  }
+
+  function catchUp(): Promise<void> {
+    flushing = flushing.then(tellQuietHeld).catch((error: unknown) => {
+      log(`notifications: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return flushing;
+  }
+
+  function publish(notice: Notice) {
     recent.unshift(notice);
     recent.length = Math.min(recent.length, RECENT_LIMIT);
     options.events.emit('notification', notice);
@@ -142,6 +227,8 @@ export function createNotificationService(options: NotificationServiceOptions): 
     const batch = pending;
     pending = [];
     flushing = flushing
+      // The night's summary goes first when quiet hours have ended meanwhile.
+      .then(tellQuietHeld)
       .then(() => (batch.length > 0 ? deliverBatch(batch) : undefined))
       .catch((error: unknown) => {
         log(`notifications: ${error instanceof Error ? error.message : String(error)}`);
@@ -154,6 +241,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
     if (event !== 'autoApplyNotice') return;
     enqueue([autoApplyOccurrence(payload as EventPayload<'autoApplyNotice'>, new Date(now()).toISOString())]);
   });
+
+  // Held for quiet hours in an earlier run and not told yet: the timer picks it up from here.
+  if (state().quietHeld.length > 0) armCatchUp();
 
   return {
     handleEvents(events) {
@@ -171,6 +261,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
       enqueue(found);
     },
     flush,
+    catchUp,
     pause: pauseView,
     setPause(what) {
       const until =
@@ -180,10 +271,13 @@ export function createNotificationService(options: NotificationServiceOptions): 
               what === '1h' ? now() + 60 * 60 * 1000 : nextLocalMidnight(new Date(now())),
             ).toISOString();
       save({ pausedUntil: until });
+      // Resuming may be the last hold on the quiet hours' summary.
+      if (what === 'resume') void catchUp();
       return pauseChanged();
     },
     setTrading(trading) {
       save({ trading });
+      if (!trading) void catchUp();
       return pauseChanged();
     },
     recent: () => [...recent],
@@ -206,6 +300,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     async close() {
       stopAutoApply();
       await flush();
+      disarmCatchUp();
     },
   };
 

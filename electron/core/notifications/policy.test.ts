@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { Occurrence } from './occurrences.ts';
 import { maskName, occurrenceOf } from './occurrences.ts';
-import { compose, decide, inQuietHours, nextLocalMidnight, type PolicyInput } from './policy.ts';
+import {
+  addQuietHeld,
+  compose,
+  composeQuietCatchUp,
+  decide,
+  inQuietHours,
+  nextLocalMidnight,
+  type PolicyInput,
+  silence,
+} from './policy.ts';
 
 const NOW = Date.parse('2026-11-21T12:00:00.000Z');
 
@@ -154,5 +163,76 @@ describe('the notification policy', () => {
   it('pauses "until tomorrow" to the next local midnight', () => {
     const evening = new Date(2026, 10, 21, 23, 30);
     expect(new Date(nextLocalMidnight(evening))).toEqual(new Date(2026, 10, 22, 0, 0));
+  });
+
+  it('counts what quiet hours held per kind, with the net money of commissions and reversals only', () => {
+    const referral = occurrenceOf({
+      id: '2',
+      at: '2026-11-21T12:00:00.000Z',
+      type: 'referral.registered',
+      data: { id: 'r9', displayName: 'Jane Doe', registeredAt: '2026-11-21T12:00:00.000Z' },
+    }) as Occurrence;
+    const payout = occurrenceOf({
+      id: '3',
+      at: '2026-11-21T12:00:00.000Z',
+      type: 'payout.status',
+      data: {
+        id: 'po1',
+        amountCents: 5000,
+        method: 'usdt-trc20',
+        destination: 'T***',
+        status: 'paid',
+        reason: null,
+        termsVersion: 2,
+        requestedAt: '2026-11-21T12:00:00.000Z',
+        updatedAt: '2026-11-21T12:00:00.000Z',
+      },
+    }) as Occurrence;
+    const parts = addQuietHeld(addQuietHeld([], [referral, commission('a', 500)]), [
+      commission('b', 730),
+      payout,
+    ]);
+    expect(parts).toEqual([
+      { kind: 'referral', count: 1, amountCents: 0, section: 'referrals' },
+      { kind: 'commission', count: 2, amountCents: 1230, section: 'earnings' },
+      { kind: 'payout', count: 1, amountCents: 0, section: 'payouts' },
+    ]);
+    const settings = NotificationSettings.parse({});
+    const notice = composeQuietCatchUp(parts, settings, 'en', 'q', '2026-11-22T07:00:00.000Z');
+    expect(notice).toEqual({
+      id: 'q',
+      kind: 'summary',
+      title: 'While quiet hours were on',
+      // In the kinds' usual order, whatever order they came in.
+      body: '2 new commissions, +$12.30 · 1 new referral · 1 payout update',
+      at: '2026-11-22T07:00:00.000Z',
+      count: 4,
+      amountCents: 1230,
+      target: { section: 'earnings' },
+    });
+    const ru = composeQuietCatchUp(parts, settings, 'ru', 'q', '2026-11-22T07:00:00.000Z');
+    expect(ru?.title).toBe('Пока действовали тихие часы');
+    expect(ru?.body).toMatch(/^2 новые комиссии, \+12,30\s\$ · 1 новый реферал · 1 изменение выплаты$/u);
+    // Without money it opens the first kind's section; with every kind switched off, nothing.
+    const noMoney = { ...settings, kinds: { ...settings.kinds, commission: false } };
+    expect(composeQuietCatchUp(parts, noMoney, 'en', 'q', NOW.toString())?.target).toEqual({
+      section: 'referrals',
+    });
+    const none = Object.fromEntries(Object.keys(settings.kinds).map((k) => [k, false]));
+    expect(
+      composeQuietCatchUp(parts, { ...settings, kinds: none as typeof settings.kinds }, 'en', 'q', 'x'),
+    ).toBeUndefined();
+  });
+
+  it('names the hold in force at a moment, the catch-up waiting on any of them', () => {
+    const quiet = NotificationSettings.parse({ quietHours: { enabled: true, from: '22:00', to: '07:00' } });
+    const at = (localMinutes: number, pause = { pausedUntil: null as number | null, trading: false }) =>
+      silence({ settings: quiet, pause, now: NOW, localMinutes });
+    expect(at(23 * 60)).toBe('quiet-hours');
+    expect(at(6 * 60 + 59)).toBe('quiet-hours');
+    expect(at(7 * 60)).toBeUndefined();
+    expect(at(7 * 60, { pausedUntil: NOW + 1, trading: false })).toBe('paused');
+    expect(at(7 * 60, { pausedUntil: NOW, trading: false })).toBeUndefined();
+    expect(at(7 * 60, { pausedUntil: null, trading: true })).toBe('trading');
   });
 });

@@ -2,9 +2,22 @@
 // what is shown, and how a burst becomes one summary. No I/O, no timers: the service around it
 // (notification-service.ts) owns those, so every rule here is tested with plain values.
 import type { Notice } from '../../../shared/bridge/live.ts';
-import type { NotificationKind, NotificationSettings, QuietHours } from '../../../shared/live-settings.ts';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationSettings,
+  type QuietHours,
+} from '../../../shared/live-settings.ts';
 import type { Occurrence } from './occurrences.ts';
-import { type CoreLanguage, describeOccurrence, summaryPart, updatesTitle } from './text.ts';
+import type { QuietHeldPart } from './state.ts';
+import {
+  type CoreLanguage,
+  countedPart,
+  describeOccurrence,
+  quietHoursTitle,
+  summaryPart,
+  updatesTitle,
+} from './text.ts';
 
 export type HoldReason = 'duplicate' | 'kind-off' | 'paused' | 'trading' | 'quiet-hours';
 
@@ -45,7 +58,8 @@ export function decide(occurrences: readonly Occurrence[], input: PolicyInput): 
   return decision;
 }
 
-function silence(input: PolicyInput): HoldReason | undefined {
+/** Whatever holds every notification at this moment (trading, paused, quiet hours), if anything does. */
+export function silence(input: Omit<PolicyInput, 'alreadyNotified'>): HoldReason | undefined {
   if (input.pause.trading) return 'trading';
   if (input.pause.pausedUntil !== null && input.now < input.pause.pausedUntil) return 'paused';
   if (inQuietHours(input.settings.quietHours, input.localMinutes)) return 'quiet-hours';
@@ -104,6 +118,58 @@ export function compose(
     count: shown.length,
     ...(money.length > 0 ? { amountCents: money.reduce((sum, o) => sum + (o.amountCents ?? 0), 0) } : {}),
     target: money.length > 0 ? { section: 'earnings' } : { section: first.target.section },
+  };
+}
+
+const isMoney = (kind: NotificationKind) => kind === 'commission' || kind === 'reversal';
+
+/**
+ * Adds what was just held for quiet hours to what is waiting for the catch-up: one part per kind,
+ * counted, with the net money of commissions and reversals. Only pass occurrences the policy held
+ * with reason 'quiet-hours' (a duplicate or a switched-off kind is never caught up on).
+ */
+export function addQuietHeld(parts: readonly QuietHeldPart[], held: readonly Occurrence[]): QuietHeldPart[] {
+  const next = parts.map((part) => ({ ...part }));
+  for (const occurrence of held) {
+    const money = isMoney(occurrence.kind) ? (occurrence.amountCents ?? 0) : 0;
+    const part = next.find((p) => p.kind === occurrence.kind);
+    if (part) {
+      part.count += 1;
+      part.amountCents += money;
+    } else {
+      next.push({ kind: occurrence.kind, count: 1, amountCents: money, section: occurrence.target.section });
+    }
+  }
+  return next;
+}
+
+/**
+ * The one notice told when quiet hours end: "While quiet hours were on" over "3 new commissions,
+ * +$12.30 · 1 new referral". Kinds the user has switched off since are left out; undefined when
+ * nothing is left. A click opens earnings when money is in it, else the section of the first part.
+ */
+export function composeQuietCatchUp(
+  parts: readonly QuietHeldPart[],
+  settings: NotificationSettings,
+  language: CoreLanguage,
+  id: string,
+  at: string,
+): Notice | undefined {
+  const told = parts
+    .filter((part) => settings.kinds[part.kind])
+    .sort((a, b) => NOTIFICATION_KINDS.indexOf(a.kind) - NOTIFICATION_KINDS.indexOf(b.kind));
+  const first = told[0];
+  if (!first) return undefined;
+  const money = told.filter((part) => isMoney(part.kind));
+  return {
+    id,
+    kind: 'summary',
+    title: quietHoursTitle(language),
+    body: told.map((part) => countedPart(part.kind, part.count, part.amountCents, language)).join(' · '),
+    at,
+    count: told.reduce((sum, part) => sum + part.count, 0),
+    ...(money.length > 0 ? { amountCents: money.reduce((sum, part) => sum + part.amountCents, 0) } : {}),
+    target: { section: money.length > 0 ? 'earnings' : first.section },
   };
 }
 

@@ -1,12 +1,29 @@
 // What the notifier remembers between runs: the stream position (so a restart resumes and tells
 // what it missed), the keys of what was already told (so nothing is told twice, even when a
-// resume or a poll brings it again), the pause, and the tray's "new earnings" flag.
+// resume or a poll brings it again), the pause, the tray's "new earnings" flag, and what quiet hours
+// held back and is still to be told in one catch-up summary.
 import { z } from 'zod';
 import { IsoDateTime } from '../../../shared/accounts-api.ts';
+import { NavigationTarget } from '../../../shared/bridge/live.ts';
+import { NOTIFICATION_KINDS, NotificationKind } from '../../../shared/live-settings.ts';
+import { Cents } from '../../../shared/money.ts';
 import { openValidatedFile } from '../settings/validated-file.ts';
 
 /** Enough to cover any replay; the oldest keys go first. */
 export const MAX_NOTIFIED_KEYS = 2_000;
+
+/** What quiet hours held back of one kind, waiting for the catch-up summary. */
+export const QuietHeldPart = z
+  .object({
+    kind: NotificationKind,
+    count: z.number().int().positive(),
+    /** The net money of a commission or reversal part (0 for the other kinds). */
+    amountCents: Cents,
+    /** Where the first held item of this kind opens. */
+    section: NavigationTarget.shape.section,
+  })
+  .strict();
+export type QuietHeldPart = z.infer<typeof QuietHeldPart>;
 
 export const NotificationState = z
   .object({
@@ -25,6 +42,11 @@ export const NotificationState = z
     unseenEarnings: z.boolean().default(false),
     /** Whether the balance met the withdrawal thresholds when last checked (null: never checked). */
     eligible: z.boolean().nullable().default(null),
+    /**
+     * Held back for quiet hours and not told yet, one part per kind: told once, as one summary, when
+     * quiet hours end and nothing else holds notifications (absent in older files: nothing pending).
+     */
+    quietHeld: z.array(QuietHeldPart).max(NOTIFICATION_KINDS.length).default([]),
   })
   .strict();
 export type NotificationState = z.output<typeof NotificationState>;

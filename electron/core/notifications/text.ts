@@ -159,13 +159,25 @@ export function describeOccurrence(
 
 /** "5 new commissions, +$63.00" — one part per kind in a summary. */
 export function summaryPart(kind: NotificationKind, items: Occurrence[], language: CoreLanguage): string {
-  const n = items.length;
-  const label = `${n} ${plural(language, n, COUNTED[kind])}`;
-  if (kind === 'commission' || kind === 'reversal') {
-    const sum = items.reduce((total, item) => total + (item.amountCents ?? 0), 0);
-    return `${label}, ${money(sum, language, true)}`;
-  }
+  const sum = items.reduce((total, item) => total + (item.amountCents ?? 0), 0);
+  return countedPart(kind, items.length, sum, language);
+}
+
+/** "3 new commissions, +$12.30", "1 new referral": a count of one kind, with its net money if it has any. */
+export function countedPart(
+  kind: NotificationKind,
+  count: number,
+  amountCents: number,
+  language: CoreLanguage,
+): string {
+  const label = `${count} ${plural(language, count, COUNTED[kind])}`;
+  if (kind === 'commission' || kind === 'reversal') return `${label}, ${money(amountCents, language, true)}`;
   return label;
+}
+
+/** The title of the one summary told when quiet hours end (its body lists the parts). */
+export function quietHoursTitle(language: CoreLanguage): string {
+  return language === 'ru' ? 'Пока действовали тихие часы' : 'While quiet hours were on';
 }
 
 export function updatesTitle(count: number, language: CoreLanguage): string {
