@@ -1,7 +1,7 @@
 // Sign-in as a user does it, in Chromium against the browser shell and its demo sandbox: the
 // app's button opens the sandbox's page in a new tab, the redirect comes back to core, the app
 // shows the dashboard. Then: still signed in after a restart (the keychain), sign-out, a wrong
-// password, a denial, a time-out.
+// password, a denial, a time-out, a sign-out the accounts server could not be told of.
 
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -139,4 +139,26 @@ test('says when the accounts server cannot be reached, and signs in once it is b
   } finally {
     await sandbox.stop();
   }
+});
+
+test('signs out here when the accounts server is gone, and says the server was not told', async ({
+  page,
+}) => {
+  const port = await freePort();
+  const sandbox = await startSandboxProcess(port);
+  try {
+    const shell = await start({ args: ['--accounts-url', `http://127.0.0.1:${port}/`] });
+    await page.goto(shell.url);
+    await signInThroughPage(page);
+    await expect(page.getByTestId('referral-link')).toBeVisible();
+  } finally {
+    await sandbox.stop();
+  }
+  await page.getByTestId('account-menu-button').click();
+  await page.getByTestId('sign-out-button').click();
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  const notice = page.getByTestId('sign-in-notice');
+  await expect(notice).toHaveAttribute('data-notice', 'revocation-failed');
+  await expect(notice).toContainText('Signed out on this computer. The server could not be told');
+  await expect(page.getByTestId('sign-in-error')).toHaveCount(0);
 });
