@@ -81,7 +81,7 @@ export const operations: Operation[] = [
   {
     path: 'earningsSeries',
     method: 'get',
-    summary: 'Earned and reversed commission per UTC day, week or month',
+    summary: 'Earned and reversed commission per local day, week or month of a time zone (tz, default UTC)',
     query: api.EarningsSeriesQuery,
     response: api.EarningsSeries,
   },

@@ -354,15 +354,49 @@ export type HistoryPage = z.infer<typeof HistoryPage>;
 
 export const SeriesBucket = z.enum(['day', 'week', 'month']);
 export type SeriesBucket = z.infer<typeof SeriesBucket>;
+/** Whether the runtime knows `name` as a time zone (ICU's names and aliases, case as Intl accepts it). */
+const knownTimeZones = new Map<string, boolean>();
+export function isKnownTimeZone(name: string): boolean {
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    // A name, not a UTC offset ("+03:00" is accepted by newer Intl but is no IANA zone).
+    known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/u.test(name);
+    if (known) {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: name });
+      } catch {
+        known = false;
+      }
+    }
+    if (knownTimeZones.size < 1_000) knownTimeZones.set(name, known);
+  }
+  return known;
+}
+/** An IANA time zone name the runtime knows: "Europe/Moscow", "America/New_York", "UTC". */
+export const TimeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, { error: 'must be an IANA time zone name, e.g. Europe/Moscow or UTC' })
+  .meta({ description: 'An IANA time zone name, e.g. Europe/Moscow', examples: ['Europe/Moscow'] });
+
 export const EarningsSeriesQuery = z.object({
   bucket: SeriesBucket.default('day'),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
+  /** The time zone whose calendar the buckets follow (local midnight, Monday, the 1st); default UTC. */
+  tz: TimeZoneName.default('UTC'),
 });
 export type EarningsSeriesQuery = z.infer<typeof EarningsSeriesQuery>;
 export const EarningsSeries = z.object({
   bucket: SeriesBucket,
-  /** Oldest first; buckets are UTC (weeks start on Monday); empty buckets are left out. */
+  /** The time zone the buckets follow (the query's `tz`, as the server's time zone data names it). */
+  timeZone: z.string().min(1),
+  /**
+   * Oldest first; empty buckets are left out. Buckets follow the calendar of `timeZone`: a day
+   * from local midnight, a week from Monday, a month from the 1st; `start` is the instant (UTC)
+   * at which the local bucket starts (the first instant of the local day when midnight is skipped).
+   */
   points: z.array(
     z.object({
       start: IsoDateTime,

@@ -9,6 +9,7 @@ import {
   Catalog,
   CommissionPage,
   Credit,
+  EarningsSeries,
   fillPath,
   Licenses,
   Payout,
@@ -113,6 +114,25 @@ describe('partner endpoints answer on contract', () => {
     expect(catalog.items.some((i) => i.sku === 'crypto-lifetime' && i.term === 'lifetime')).toBe(true);
     expect(await ok(call(accountsPaths.licenses), Licenses)).toEqual({ items: [] });
     await ok(call(accountsPaths.payouts), PayoutPage);
+  });
+
+  it('answers the earnings series in the asked time zone; an unknown zone is 400 with a reason', async () => {
+    await funded();
+    const utc = await ok(call(`${accountsPaths.earningsSeries}?bucket=day`), EarningsSeries);
+    expect(utc.timeZone).toBe('UTC');
+    const moscow = await ok(
+      call(`${accountsPaths.earningsSeries}?bucket=month&tz=Europe/Moscow`),
+      EarningsSeries,
+    );
+    expect(moscow.timeZone).toBe('Europe/Moscow');
+    expect(moscow.points.map((point) => point.start.slice(10))).toEqual(['T21:00:00.000Z']);
+    for (const tz of ['Mars/Olympus_Mons', '+03:00', '']) {
+      const res = await call(`${accountsPaths.earningsSeries}?tz=${encodeURIComponent(tz)}`);
+      expect(res.status).toBe(400);
+      const body = ApiError.parse(await res.json());
+      expect(body.error).toBe('invalid-query');
+      expect(body.message).toMatch(/tz/u);
+    }
   });
 
   it('bad queries, bodies and cursors are 400 with a reason', async () => {

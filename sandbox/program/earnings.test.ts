@@ -181,6 +181,127 @@ describe('the earnings series', () => {
   });
 });
 
+describe('the earnings series in a time zone', () => {
+  /** Commissions at these instants (one referral buying each time); the cents each earned. */
+  function commissionsAt(...instants: string[]): number[] {
+    const [buyer] = world.referrals(1) as [string];
+    return instants.map(
+      (purchasedAt) =>
+        recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m', purchasedAt }).commission
+          ?.amountCents ?? 0,
+    );
+  }
+  const starts = (bucket: 'day' | 'week' | 'month', tz?: string) => {
+    const series = EarningsSeries.parse(
+      earningsSeries(world.ctx, world.partnerId, { bucket, ...(tz ? { tz } : {}) }),
+    );
+    return series.points.map((point) => [point.start, point.earnedCents]);
+  };
+
+  it('counts 01:30 in Moscow (22:30 UTC the day before) on the Moscow day, week and month', () => {
+    const [cents] = commissionsAt('2026-03-04T22:30:00.000Z');
+    expect(starts('day', 'Europe/Moscow')).toEqual([['2026-03-04T21:00:00.000Z', cents]]);
+    // 5 March 2026 is a Thursday: the week from Monday 2 March, Moscow midnight.
+    expect(starts('week', 'Europe/Moscow')).toEqual([['2026-03-01T21:00:00.000Z', cents]]);
+    expect(starts('month', 'Europe/Moscow')).toEqual([['2026-02-28T21:00:00.000Z', cents]]);
+    const series = earningsSeries(world.ctx, world.partnerId, { bucket: 'day', tz: 'Europe/Moscow' });
+    expect(series.timeZone).toBe('Europe/Moscow');
+    // UTC is unchanged: the UTC day before, from UTC midnight.
+    expect(starts('day')).toEqual([['2026-03-04T00:00:00.000Z', cents]]);
+    expect(starts('day', 'UTC')).toEqual([['2026-03-04T00:00:00.000Z', cents]]);
+    expect(starts('week')).toEqual([['2026-03-02T00:00:00.000Z', cents]]);
+    expect(starts('month')).toEqual([['2026-03-01T00:00:00.000Z', cents]]);
+    expect(earningsSeries(world.ctx, world.partnerId, { bucket: 'day' }).timeZone).toBe('UTC');
+  });
+
+  it('follows New York across the March change (a 23-hour day)', () => {
+    // 8 March 2026: 02:00 EST → 03:00 EDT. 23:30 EDT on the 8th; 00:30 EDT on the 9th.
+    const [a, b, c] = commissionsAt(
+      '2026-03-08T05:10:00.000Z', // 00:10 EST on the 8th
+      '2026-03-09T03:30:00.000Z',
+      '2026-03-09T04:30:00.000Z',
+    );
+    expect(starts('day', 'America/New_York')).toEqual([
+      ['2026-03-08T05:00:00.000Z', (a ?? 0) + (b ?? 0)],
+      ['2026-03-09T04:00:00.000Z', c],
+    ]);
+    // The 8th is a Sunday (the week of Monday 2 March, EST); the 9th a Monday (EDT).
+    expect(starts('week', 'America/New_York')).toEqual([
+      ['2026-03-02T05:00:00.000Z', (a ?? 0) + (b ?? 0)],
+      ['2026-03-09T04:00:00.000Z', c],
+    ]);
+  });
+
+  it('follows New York across the November change (a 25-hour day, 01:30 twice)', () => {
+    // 2 November 2025: 02:00 EDT → 01:00 EST.
+    const [a, b, c, d] = commissionsAt(
+      '2025-11-02T05:30:00.000Z', // 01:30 EDT
+      '2025-11-02T06:30:00.000Z', // 01:30 EST
+      '2025-11-03T04:30:00.000Z', // 23:30 EST on the 2nd
+      '2025-11-03T05:00:00.000Z', // midnight on the 3rd
+    );
+    expect(starts('day', 'America/New_York')).toEqual([
+      ['2025-11-02T04:00:00.000Z', (a ?? 0) + (b ?? 0) + (c ?? 0)],
+      ['2025-11-03T05:00:00.000Z', d],
+    ]);
+    expect(starts('month', 'America/New_York')).toEqual([
+      ['2025-11-01T04:00:00.000Z', (a ?? 0) + (b ?? 0) + (c ?? 0) + (d ?? 0)],
+    ]);
+  });
+
+  it('splits days at half and three-quarter hours (Kolkata +5:30, Kathmandu +5:45)', () => {
+    const [before, after] = commissionsAt(
+      '2026-02-28T18:15:00.000Z', // 23:45 on 28 February in Kolkata, 00:00 on 1 March in Kathmandu
+      '2026-02-28T18:45:00.000Z', // 00:15 on 1 March in Kolkata
+    );
+    expect(starts('day', 'Asia/Kolkata')).toEqual([
+      ['2026-02-27T18:30:00.000Z', before],
+      ['2026-02-28T18:30:00.000Z', after],
+    ]);
+    expect(starts('month', 'Asia/Kolkata')).toEqual([
+      ['2026-01-31T18:30:00.000Z', before],
+      ['2026-02-28T18:30:00.000Z', after],
+    ]);
+    expect(starts('day', 'Asia/Kathmandu')).toEqual([
+      ['2026-02-28T18:15:00.000Z', (before ?? 0) + (after ?? 0)],
+    ]);
+  });
+
+  it('starts a day whose midnight is skipped when it begins (Santiago, 7 September 2025)', () => {
+    // Clocks go from 00:00 −04 to 01:00 −03: the 7th begins at 04:00 UTC.
+    const [cents] = commissionsAt('2025-09-07T04:20:00.000Z');
+    expect(starts('day', 'America/Santiago')).toEqual([['2025-09-07T04:00:00.000Z', cents]]);
+  });
+
+  it('sums a quarter hour that straddles a day’s start from its own rows (Monrovia −0:44:30, 1970)', () => {
+    // The demo terms start in 2019: give 1970 terms of its own.
+    world.ctx.db
+      .prepare(
+        `INSERT INTO terms (version, effective_from, published_at, rate_bp, min_payout_cents, min_referrals,
+           hold_days, summary) VALUES (0, '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z', 1000, 0, 0, 0, '1970')`,
+      )
+      .run();
+    const [before, after] = commissionsAt('1970-06-01T00:40:00.000Z', '1970-06-01T00:44:50.000Z');
+    expect(starts('day', 'Africa/Monrovia')).toEqual([
+      ['1970-05-31T00:44:30.000Z', before],
+      ['1970-06-01T00:44:30.000Z', after],
+    ]);
+  });
+
+  it('agrees with the balance in every zone and bucket', () => {
+    busyWorld();
+    const balance = balanceOf(world.ctx, world.partnerId);
+    for (const tz of ['UTC', 'Europe/Moscow', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'])
+      for (const bucket of ['day', 'week', 'month'] as const) {
+        const series = earningsSeries(world.ctx, world.partnerId, { bucket, tz });
+        expect(series.points.reduce((acc, point) => acc + point.earnedCents, 0)).toBe(balance.earnedCents);
+        expect(series.points.reduce((acc, point) => acc + point.reversedCents, 0)).toBe(
+          balance.reversedCents,
+        );
+      }
+  });
+});
+
 describe('referral statistics', () => {
   it('gives each referral their purchases, what they paid and the net commission, e-mail masked', () => {
     const { alice } = busyWorld();

@@ -15,6 +15,7 @@ import type {
 } from '../../shared/accounts-api.ts';
 import type { ProgramContext } from './context.ts';
 import { decodeCursor, TimeIdCursor, toPage } from './cursor.ts';
+import { type LocalBucket, LocalCalendar } from './local-calendar.ts';
 import { statement } from './statements.ts';
 
 const KIND_OF: Record<HistoryEntryType, string> = {
@@ -161,19 +162,21 @@ export function listHistory(ctx: ProgramContext, partnerId: string, query: Histo
   );
 }
 
-const BUCKET_START: Record<EarningsSeries['bucket'], string> = {
-  day: `substr(${OCCURRED}, 1, 10) || 'T00:00:00.000Z'`,
-  // The Monday on or before the day (SQLite's weekday 1 moves forward, so step back 6 days first).
-  week: `date(${OCCURRED}, '-6 days', 'weekday 1') || 'T00:00:00.000Z'`,
-  month: `substr(${OCCURRED}, 1, 7) || '-01T00:00:00.000Z'`,
-};
+const SLOT_MS = 15 * 60_000;
 
-/** Earned and reversed commission per UTC bucket, oldest first. */
+/**
+ * Earned and reversed commission per bucket of the local calendar of `query.tz` (default UTC),
+ * oldest first. SQLite sums per UTC quarter hour (every zone's offsets and DST changes fall on
+ * quarter hours today); the slots are then mapped to local buckets in order, with a format call
+ * only when a slot leaves the bucket found last. A slot that straddles a bucket's start (a zone
+ * with an older, odd offset) is summed from its own rows.
+ */
 export function earningsSeries(
   ctx: ProgramContext,
   partnerId: string,
-  query: EarningsSeriesQuery,
+  query: Omit<EarningsSeriesQuery, 'tz'> & { tz?: string | undefined },
 ): EarningsSeries {
+  const calendar = new LocalCalendar(query.tz ?? 'UTC', query.bucket);
   const where = ['l.partner_id = ?', VISIBLE, "l.kind IN ('commission', 'reversal')"];
   const params: string[] = [partnerId];
   if (query.from) {
@@ -184,20 +187,51 @@ export function earningsSeries(
     where.push(`${OCCURRED} < ?`);
     params.push(new Date(query.to).toISOString());
   }
+  const sums = `SUM(CASE l.kind WHEN 'commission' THEN l.amount_cents ELSE 0 END) AS earned,
+       0 - SUM(CASE l.kind WHEN 'reversal' THEN l.amount_cents ELSE 0 END) AS reversed`;
+  // The quarter hour is the expression of the ledger_series index (migration 6), written the same.
+  const quarter = "unixepoch(CASE l.kind WHEN 'commission' THEN l.purchased_at ELSE l.created_at END) / 900";
   const rows = statement(
     ctx.db,
-    `SELECT ${BUCKET_START[query.bucket]} AS start,
-       SUM(CASE l.kind WHEN 'commission' THEN l.amount_cents ELSE 0 END) AS earned,
-       0 - SUM(CASE l.kind WHEN 'reversal' THEN l.amount_cents ELSE 0 END) AS reversed
-     FROM ledger l WHERE ${where.join(' AND ')} GROUP BY start ORDER BY start`,
-  ).all(...params);
+    `SELECT ${quarter} AS quarter, ${sums}
+     FROM ledger l WHERE ${where.join(' AND ')} GROUP BY quarter ORDER BY quarter`,
+  ).all(...params) as Array<{ quarter: number; earned: number; reversed: number }>;
+
+  const buckets = new Map<number, { earnedCents: number; reversedCents: number }>();
+  const add = (start: number, earned: number, reversed: number) => {
+    const bucket = buckets.get(start);
+    if (bucket) {
+      bucket.earnedCents += earned;
+      bucket.reversedCents += reversed;
+    } else buckets.set(start, { earnedCents: earned, reversedCents: reversed });
+  };
+  let current: LocalBucket | undefined;
+  for (const row of rows) {
+    const slot = Number(row.quarter) * SLOT_MS;
+    if (!current || slot < current.start || slot >= current.end) current = calendar.bucketOf(slot);
+    if (slot >= current.start && slot + SLOT_MS <= current.end) {
+      add(current.start, Number(row.earned), Number(row.reversed));
+      continue;
+    }
+    // The slot straddles a bucket's start: each of its movements goes to its own bucket.
+    const inSlot = statement(
+      ctx.db,
+      `SELECT ${OCCURRED} AS at, ${sums}
+       FROM ledger l WHERE ${where.join(' AND ')} AND ${OCCURRED} >= ? AND ${OCCURRED} < ? GROUP BY at`,
+    ).all(...params, new Date(slot).toISOString(), new Date(slot + SLOT_MS).toISOString()) as Array<{
+      at: string;
+      earned: number;
+      reversed: number;
+    }>;
+    for (const entry of inSlot)
+      add(calendar.bucketOf(Date.parse(entry.at)).start, Number(entry.earned), Number(entry.reversed));
+  }
   return {
     bucket: query.bucket,
-    points: rows.map((row) => ({
-      start: String(row.start),
-      earnedCents: Number(row.earned),
-      reversedCents: Number(row.reversed),
-    })),
+    timeZone: calendar.timeZone,
+    points: [...buckets]
+      .sort(([a], [b]) => a - b)
+      .map(([start, sums]) => ({ start: new Date(start).toISOString(), ...sums })),
   };
 }
 

@@ -58,7 +58,7 @@ function fakeApi(overrides: Partial<EarningsApi> = {}): EarningsApi & { reads: n
     program: async () => program,
     terms: async () => ({ current: terms, history: [terms] }),
     history: async () => ({ items: [], nextCursor: null }),
-    series: async () => ({ bucket: 'day' as const, points: [] }),
+    series: async () => ({ bucket: 'day' as const, timeZone: 'UTC', points: [] }),
     referralStats: async () => ({ items: [], nextCursor: null }),
     ...overrides,
   };

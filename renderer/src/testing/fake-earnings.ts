@@ -142,6 +142,7 @@ export class FakeEarnings {
   entries: HistoryEntry[] = demoEntries(30);
   series: EarningsSeries = {
     bucket: 'day',
+    timeZone: 'UTC',
     points: [
       { start: '2026-11-19T00:00:00.000Z', earnedCents: 2_000, reversedCents: 0 },
       { start: '2026-11-20T00:00:00.000Z', earnedCents: 1_500, reversedCents: 500 },
