@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Cents } from './money.ts';
 import { payoutDestinationProblem } from './payout-destination.ts';
+import { isKnownTimeZone } from './time-zone.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -354,24 +355,6 @@ export type HistoryPage = z.infer<typeof HistoryPage>;
 
 export const SeriesBucket = z.enum(['day', 'week', 'month']);
 export type SeriesBucket = z.infer<typeof SeriesBucket>;
-/** Whether the runtime knows `name` as a time zone (ICU's names and aliases, case as Intl accepts it). */
-const knownTimeZones = new Map<string, boolean>();
-export function isKnownTimeZone(name: string): boolean {
-  let known = knownTimeZones.get(name);
-  if (known === undefined) {
-    // A name, not a UTC offset ("+03:00" is accepted by newer Intl but is no IANA zone).
-    known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/u.test(name);
-    if (known) {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: name });
-      } catch {
-        known = false;
-      }
-    }
-    if (knownTimeZones.size < 1_000) knownTimeZones.set(name, known);
-  }
-  return known;
-}
 /** An IANA time zone name the runtime knows: "Europe/Moscow", "America/New_York", "UTC". */
 export const TimeZoneName = z
   .string()

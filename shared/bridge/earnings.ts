@@ -15,6 +15,7 @@ import {
   ReferralStatsPage,
   SeriesBucket,
   TermsInfo,
+  TimeZoneName,
 } from '../accounts-api.ts';
 
 const NoInput = z.object({}).strict();
@@ -93,9 +94,10 @@ export const earningsMethods = {
   refreshEarnings: { side: 'core', input: NoInput, output: EarningsView },
   /** One page of the history, filtered, searched and sorted by the accounts server. */
   listHistory: { side: 'core', input: HistoryListInput, output: HistoryPage },
+  /** The chart's series in the user's time zone (the UI's IANA zone: local days, weeks, months). */
   getEarningsSeries: {
     side: 'core',
-    input: z.object({ bucket: SeriesBucket }).strict(),
+    input: z.object({ bucket: SeriesBucket, timeZone: TimeZoneName }).strict(),
     output: EarningsSeries,
   },
   listReferralStats: {

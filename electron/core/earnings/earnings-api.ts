@@ -18,7 +18,8 @@ export interface EarningsApi {
   program(): Promise<ProgramStatus>;
   terms(): Promise<TermsInfo>;
   history(query: HistoryListInput): Promise<HistoryPage>;
-  series(bucket: SeriesBucket): Promise<EarningsSeries>;
+  /** `timeZone`: an IANA name; the buckets follow its calendar. */
+  series(query: { bucket: SeriesBucket; timeZone: string }): Promise<EarningsSeries>;
   referralStats(query: { cursor?: string | undefined; limit: number }): Promise<ReferralStatsPage>;
 }
 
@@ -40,8 +41,10 @@ export function createEarningsApi(accounts: Pick<AccountsClient, 'request'>): Ea
           sort: query.sort,
         },
       }),
-    series: (bucket) =>
-      accounts.request(accountsPaths.earningsSeries, EarningsSeries, { searchParams: { bucket } }),
+    series: ({ bucket, timeZone }) =>
+      accounts.request(accountsPaths.earningsSeries, EarningsSeries, {
+        searchParams: { bucket, tz: timeZone },
+      }),
     referralStats: (query) =>
       accounts.request(accountsPaths.referralStats, ReferralStatsPage, {
         searchParams: { limit: query.limit, cursor: query.cursor },

@@ -19,7 +19,7 @@ export function createEarningsHandlers(service: EarningsService, api: EarningsAp
     getEarnings: async () => service.view(),
     refreshEarnings: () => service.refresh(),
     listHistory: (query) => api.history(query),
-    getEarningsSeries: ({ bucket }) => api.series(bucket),
+    getEarningsSeries: ({ bucket, timeZone }) => api.series({ bucket, timeZone }),
     listReferralStats: (query) => api.referralStats(query),
     exportHistoryCsv: (range) => historyCsv(api, range),
   };

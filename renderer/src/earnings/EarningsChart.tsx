@@ -1,6 +1,7 @@
 // Earnings over time with uPlot (about 50 KB, canvas, draws thousands of points in a few ms:
 // chosen for size and speed beside a trading platform). Bars of earned and reversed commission
-// per day, week or month; the legend and the table below show the exact cents of each bucket.
+// per day, week or month of the user's time zone (the buckets the server made in it, labelled in
+// it); the legend and the table below show the exact cents of each bucket.
 // Loaded on demand (EarningsSection lazy-imports it).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,14 @@ export default function EarningsChart() {
             <tbody>
               {[...points].reverse().map((point) => (
                 <tr key={point.start} data-start={point.start}>
-                  <th scope="row">{bucketLabel(point.start, series.data?.bucket ?? 'day', locale)}</th>
+                  <th scope="row">
+                    {bucketLabel(
+                      point.start,
+                      series.data?.bucket ?? 'day',
+                      locale,
+                      series.data?.timeZone ?? 'UTC',
+                    )}
+                  </th>
                   <td data-cents={point.earnedCents}>{money(point.earnedCents, locale)}</td>
                   <td data-cents={point.reversedCents}>{money(point.reversedCents, locale)}</td>
                 </tr>
@@ -112,12 +120,16 @@ function Plot({ data, locale }: { data: EarningsSeries; locale: string }) {
         cursor: { drag: { x: false, y: false } },
         legend: { show: true, live: true },
         scales: { x: { time: true } },
+        // Ticks fall on the days of the zone the buckets follow (not the page's own zone).
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), data.timeZone),
         axes: [
           {
             stroke: axisColour,
             grid: { show: false },
             values: (_u, splits) =>
-              splits.map((s) => bucketLabel(new Date(s * 1000).toISOString(), data.bucket, locale)),
+              splits.map((s) =>
+                bucketLabel(new Date(s * 1000).toISOString(), data.bucket, locale, data.timeZone),
+              ),
           },
           {
             stroke: axisColour,
@@ -130,7 +142,9 @@ function Plot({ data, locale }: { data: EarningsSeries; locale: string }) {
         series: [
           {
             value: (_u, v) =>
-              v === null ? '—' : bucketLabel(new Date(v * 1000).toISOString(), data.bucket, locale),
+              v === null
+                ? '—'
+                : bucketLabel(new Date(v * 1000).toISOString(), data.bucket, locale, data.timeZone),
           },
           {
             label: t('chart.earned'),

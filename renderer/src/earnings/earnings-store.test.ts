@@ -32,6 +32,32 @@ describe('the earnings store', () => {
     await store.getState().loadSeriesOnce();
     expect(store.getState().series.status).toBe('ready');
     expect(bridge.earnings.calls.getEarningsSeries).toBe(1);
+    expect(bridge.earnings.seriesQueries).toEqual([
+      { bucket: 'day', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    ]);
+  });
+
+  it('asks for the series in the user’s time zone, read at each request', async () => {
+    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+    const zone = (timeZone: string) =>
+      vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+        this: Intl.DateTimeFormat,
+      ) {
+        return { ...resolved.call(this), timeZone };
+      });
+    try {
+      const { store } = started();
+      zone('Europe/Moscow');
+      await store.getState().loadSeriesOnce();
+      zone('America/New_York');
+      await store.getState().setBucket('week');
+      expect(bridge.earnings.seriesQueries).toEqual([
+        { bucket: 'day', timeZone: 'Europe/Moscow' },
+        { bucket: 'week', timeZone: 'America/New_York' },
+      ]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('follows earningsChanged, and reads the lists again when the figures are new', async () => {

@@ -14,6 +14,7 @@ import type { EarningsView } from '../../../shared/bridge/earnings.ts';
 import type { BridgeApi, BridgeFailure } from '../../../shared/bridge.ts';
 import { featureStore, firstPaintOf } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { userTimeZone } from './format.ts';
 
 export interface HistoryFilters {
   type: HistoryEntryType | 'all';
@@ -158,7 +159,8 @@ export function createEarningsStore(bridge: BridgeApi, options: EarningsStoreOpt
       const generation = ++seriesGeneration;
       set((state) => ({ series: { ...state.series, bucket, status: 'loading', error: null } }));
       try {
-        const data = await bridge.getEarningsSeries({ bucket });
+        // The user's zone at each read: the buckets are their local days, weeks and months.
+        const data = await bridge.getEarningsSeries({ bucket, timeZone: userTimeZone() });
         if (generation === seriesGeneration) set({ series: { bucket, data, status: 'ready', error: null } });
       } catch (error) {
         if (generation === seriesGeneration)

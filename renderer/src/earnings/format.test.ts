@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ago, bucketLabel, money, percent } from './format.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { ago, bucketLabel, money, percent, userTimeZone } from './format.ts';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 
@@ -29,8 +29,31 @@ describe('earnings formatting', () => {
     expect(ago('2026-11-21T06:25:00.000Z', now, 'ru-RU')).toBe('5 минут назад');
   });
 
-  it('labels chart buckets in UTC', () => {
-    expect(bucketLabel('2026-11-01T00:00:00.000Z', 'month', 'en-US')).toBe('Nov 2026');
-    expect(bucketLabel('2026-11-20T00:00:00.000Z', 'day', 'en-US')).toBe('Nov 20');
+  it('labels chart buckets in the time zone they follow', () => {
+    expect(bucketLabel('2026-11-01T00:00:00.000Z', 'month', 'en-US', 'UTC')).toBe('Nov 2026');
+    expect(bucketLabel('2026-11-20T00:00:00.000Z', 'day', 'en-US', 'UTC')).toBe('Nov 20');
+    // Moscow's 20 November starts at 21:00 UTC on the 19th; its November at 21:00 UTC on 31 October.
+    expect(bucketLabel('2026-11-19T21:00:00.000Z', 'day', 'en-US', 'Europe/Moscow')).toBe('Nov 20');
+    expect(bucketLabel('2026-10-31T21:00:00.000Z', 'month', 'en-US', 'Europe/Moscow')).toBe('Nov 2026');
+    expect(bucketLabel('2026-11-19T21:00:00.000Z', 'day', 'ru-RU', 'Europe/Moscow')).toBe('20 нояб.');
+    expect(bucketLabel('2026-03-08T05:00:00.000Z', 'day', 'en-US', 'America/New_York')).toBe('Mar 8');
+  });
+
+  it('takes the user’s time zone from Intl, and UTC when Intl names none the contract accepts', () => {
+    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+    const zone = (timeZone: string) =>
+      vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+        this: Intl.DateTimeFormat,
+      ) {
+        return { ...resolved.call(this), timeZone };
+      });
+    try {
+      zone('Asia/Kolkata');
+      expect(userTimeZone()).toBe('Asia/Kolkata');
+      zone('+05:30');
+      expect(userTimeZone()).toBe('UTC');
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -1,6 +1,8 @@
 // Locale formatting for the earnings screens. Money always goes through formatCents (exact cents,
 // no float); rates are basis points shown as exact percentages.
+
 import { formatCents } from '../../../shared/money-format.ts';
+import { isKnownTimeZone } from '../../../shared/time-zone.ts';
 
 export const money = (cents: number, locale: string) => formatCents(cents, locale);
 
@@ -47,11 +49,25 @@ export function ago(iso: string, now: number, locale: string): string {
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
-/** A chart bucket's label: "Nov 20" (day, week) or "Nov 2026" (month); buckets are UTC. */
-export function bucketLabel(iso: string, bucket: 'day' | 'week' | 'month', locale: string): string {
-  const options: Intl.DateTimeFormatOptions =
+/**
+ * A chart bucket's label in the time zone the buckets follow (the series' `timeZone`): "Nov 20"
+ * (day, week) or "Nov 2026" (month). `iso` is the instant the local bucket starts.
+ */
+export function bucketLabel(
+  iso: string,
+  bucket: 'day' | 'week' | 'month',
+  locale: string,
+  timeZone: string,
+): string {
+  return cached(`bucket|${bucket}|${locale}|${timeZone}`, () =>
     bucket === 'month'
-      ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
-      : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+      ? new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone })
+      : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }),
+  ).format(new Date(iso));
+}
+
+/** The user's time zone (IANA), as this page's Intl knows it; UTC when it names none the contract accepts. */
+export function userTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isKnownTimeZone(zone) ? zone : 'UTC';
 }

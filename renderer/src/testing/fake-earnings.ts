@@ -152,6 +152,7 @@ export class FakeEarnings {
   answerRefresh: () => Promise<EarningsView> = async () => this.view;
   readonly historyQueries: MethodInput<'listHistory'>[] = [];
   readonly csvRanges: MethodInput<'exportHistoryCsv'>[] = [];
+  readonly seriesQueries: MethodInput<'getEarningsSeries'>[] = [];
   readonly calls = { getEarnings: 0, refreshEarnings: 0, getEarningsSeries: 0, listReferralStats: 0 };
   private readonly listeners = new Set<(view: EarningsView) => void>();
 
@@ -168,9 +169,10 @@ export class FakeEarnings {
       this.historyQueries.push(query);
       return this.page(query);
     },
-    getEarningsSeries: async ({ bucket }) => {
+    getEarningsSeries: async (query) => {
       this.calls.getEarningsSeries++;
-      return { ...this.series, bucket };
+      this.seriesQueries.push(query);
+      return { ...this.series, bucket: query.bucket };
     },
     listReferralStats: async (): Promise<ReferralStatsPage> => {
       this.calls.listReferralStats++;
