@@ -212,7 +212,7 @@ try {
   };
   try {
     for (const url of Object.values(targets)) await coldLoad(browser, url, 'earnings-available');
-    for (let run = 0; run < RUNS * 2; run++)
+    for (let run = 0; run < RUNS * 3; run++)
       for (const [name, url] of Object.entries(targets) as Array<[keyof typeof targets, string]>) {
         const load = await coldLoad(browser, url, 'earnings-available');
         shown[name].push(load.shown);
@@ -222,22 +222,29 @@ try {
     await staticDashboard.close();
     await staticDashboardHeaders.close();
   }
-  const app = median(shown.app);
-  const tiny = median(painted.floor);
-  const same = median(shown.dashboard);
-  const sameServed = median(shown.dashboardHeaders);
+  // Both ways of saying "on screen": the probe (the element has its text, then a frame) and the
+  // browser's own first contentful paint. Pre-rendered, the dashboard is part of the first paint.
+  const fcp = (name: keyof typeof targets) => median(painted[name]);
+  const probe = (name: keyof typeof targets) => median(shown[name]);
   console.log(
-    `\nDashboard from the cache, cold page load (median of ${RUNS * 2} each, from navigation start)`,
+    `\nDashboard from the cache, cold page load (median of ${RUNS * 3} each, from navigation start)`,
+  );
+  console.log('                                               first paint   figures (probe)');
+  const row = (label: string, name: keyof typeof targets) =>
+    console.log(`  ${label.padEnd(45)}${ms(fcp(name)).padStart(8)}      ${ms(probe(name)).padStart(8)}`);
+  row('app (pre-rendered from the cache)', 'app');
+  row('the same dashboard as a static page (bare)', 'dashboard');
+  row("… with the shell's security headers", 'dashboardHeaders');
+  row('a one-line static page', 'floor');
+  console.log(
+    `  Ratio to the same dashboard as a static page : ${ratio(fcp('app'), fcp('dashboard'))} first paint, ${ratio(probe('app'), probe('dashboard'))} probe  [≤ 1.5x]`,
   );
   console.log(
-    `  app: figures on screen (pre-rendered page)    : ${ms(app)}  (FCP ${ms(median(painted.app))})`,
+    `  Ratio to it with the same headers            : ${ratio(fcp('app'), fcp('dashboardHeaders'))} first paint, ${ratio(probe('app'), probe('dashboardHeaders'))} probe`,
   );
-  console.log(`  a one-line static page, first paint          : ${ms(tiny)}`);
-  console.log(`  the same dashboard as a static page, shown   : ${ms(same)}  (no script, no state; bare)`);
-  console.log(`  … served with the shell's security headers   : ${ms(sameServed)}  (CSP, COOP, …)`);
-  console.log(`  Ratio to the same dashboard as a static page : ${ratio(app, same)}  [≤ 1.5x]`);
-  console.log(`  Ratio to it with the same headers            : ${ratio(app, sameServed)}`);
-  console.log(`  Ratio to the one-line page                   : ${ratio(app, tiny)}`);
+  console.log(
+    `  Ratio to the one-line page's first paint     : ${ratio(fcp('app'), fcp('floor'))} first paint, ${ratio(probe('app'), fcp('floor'))} probe`,
+  );
   console.log(`  every run, app ms: ${shown.app.map((v) => v.toFixed(0)).join(' ')}`);
   await context.close();
 } finally {
