@@ -1,7 +1,8 @@
 // CSV export of a date range (what accountants ask for): core builds it from the same entries,
 // the shell saves it (Electron: a save dialog; browser shell: a download).
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormInput } from '../components/FormInput.tsx';
 import { earnings } from './earnings-store.ts';
 
 export function CsvExport() {
@@ -10,31 +11,18 @@ export function CsvExport() {
   const exportCsv = earnings.use((s) => s.exportCsv);
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
-  const ids = { from: useId(), to: useId() };
   return (
     <section className="card csv" aria-labelledby="csv-heading">
       <h2 id="csv-heading">{t('csv.heading')}</h2>
       <div className="filter-grid">
-        <div className="form-row">
-          <label htmlFor={ids.from}>{t('csv.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            data-testid="csv-from"
-            value={fromDay}
-            onChange={(e) => setFromDay(e.target.value)}
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor={ids.to}>{t('csv.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            data-testid="csv-to"
-            value={toDay}
-            onChange={(e) => setToDay(e.target.value)}
-          />
-        </div>
+        <FormInput
+          label={t('csv.from')}
+          type="date"
+          testId="csv-from"
+          value={fromDay}
+          onChange={setFromDay}
+        />
+        <FormInput label={t('csv.to')} type="date" testId="csv-to" value={toDay} onChange={setToDay} />
       </div>
       <button
         type="button"

@@ -4,10 +4,11 @@
 // exist in the DOM) and fetches the next page as the end comes into view, so 100,000 entries
 // scroll as smoothly as 100.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, HistoryEntryType, HistorySort } from '../../../shared/accounts-api.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FormInput } from '../components/FormInput.tsx';
 import { FormSelect } from '../components/FormSelect.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { CsvExport } from './CsvExport.tsx';
@@ -52,7 +53,6 @@ function HistoryFilters() {
       s.history.items.find((entry) => entry.referralId === s.history.filters.referralId)?.referralName ??
       s.history.filters.referralId,
   );
-  const ids = { search: useId(), from: useId(), to: useId() };
   return (
     <section className="card history-filters" aria-label={t('history.heading')}>
       <div className="filter-grid">
@@ -70,39 +70,30 @@ function HistoryFilters() {
           options={SORTS.map((sort) => ({ value: sort, label: t(`history.sorts.${sort}`) }))}
           onChange={(sort) => setFilters({ sort })}
         />
-        <div className="form-row">
-          <label htmlFor={ids.from}>{t('history.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            data-testid="history-from"
-            value={filters.fromDay}
-            onChange={(event) => setFilters({ fromDay: event.target.value })}
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor={ids.to}>{t('history.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            data-testid="history-to"
-            value={filters.toDay}
-            onChange={(event) => setFilters({ toDay: event.target.value })}
-          />
-        </div>
-      </div>
-      <div className="form-row">
-        <label htmlFor={ids.search}>{t('history.search')}</label>
-        <input
-          id={ids.search}
-          type="search"
-          data-testid="history-search"
-          placeholder={t('history.searchPlaceholder')}
-          maxLength={100}
-          value={filters.search}
-          onChange={(event) => setFilters({ search: event.target.value })}
+        <FormInput
+          label={t('history.from')}
+          type="date"
+          testId="history-from"
+          value={filters.fromDay}
+          onChange={(fromDay) => setFilters({ fromDay })}
+        />
+        <FormInput
+          label={t('history.to')}
+          type="date"
+          testId="history-to"
+          value={filters.toDay}
+          onChange={(toDay) => setFilters({ toDay })}
         />
       </div>
+      <FormInput
+        label={t('history.search')}
+        type="search"
+        testId="history-search"
+        placeholder={t('history.searchPlaceholder')}
+        maxLength={100}
+        value={filters.search}
+        onChange={(search) => setFilters({ search })}
+      />
       {filters.referralId && (
         <p className="referral-filter">
           <span data-testid="history-referral-filter">

@@ -3,6 +3,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenseAutoApply } from '../../../shared/settings.ts';
+import { FormSelect } from '../components/FormSelect.tsx';
 import { preferences } from '../shell/stores.ts';
 import '../payouts/payouts.css';
 
@@ -17,46 +18,27 @@ export function AutoApplySettings({ asCard = false }: { asCard?: boolean }) {
   useEffect(() => store.getState().start(), [store]);
   const settings = preferences.use((s) => s.settings);
   const update = preferences.use((s) => s.update);
-  const ids = { days: useId(), action: useId(), partial: useId(), heading: useId() };
+  const ids = { partial: useId(), heading: useId() };
   const autoApply = settings?.licenseAutoApply;
   if (!autoApply) return null;
   const fields = (
     <>
-      <div className="form-row">
-        <label htmlFor={ids.days}>{t('withinDaysLabel')}</label>
-        <select
-          id={ids.days}
-          data-testid="setting-auto-apply-days"
-          value={autoApply.withinDays}
-          onChange={(event) => void update({ licenseAutoApply: { withinDays: Number(event.target.value) } })}
-        >
-          {[...new Set([1, 3, 7, 14, 30, 60, MAX_DAYS, autoApply.withinDays])]
-            .sort((a, b) => a - b)
-            .map((days) => (
-              <option key={days} value={days}>
-                {days}
-              </option>
-            ))}
-        </select>
-      </div>
-      <div className="form-row">
-        <label htmlFor={ids.action}>{t('actionLabel')}</label>
-        <select
-          id={ids.action}
-          data-testid="setting-auto-apply-action"
-          value={autoApply.action}
-          onChange={(event) => {
-            const action = ACTIONS.find((a) => a === event.target.value);
-            if (action) void update({ licenseAutoApply: { action } });
-          }}
-        >
-          {ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {t(`actions.${action}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormSelect
+        label={t('withinDaysLabel')}
+        testId="setting-auto-apply-days"
+        value={autoApply.withinDays}
+        options={[...new Set([1, 3, 7, 14, 30, 60, MAX_DAYS, autoApply.withinDays])]
+          .sort((a, b) => a - b)
+          .map((days) => ({ value: days, label: String(days) }))}
+        onChange={(withinDays) => void update({ licenseAutoApply: { withinDays } })}
+      />
+      <FormSelect
+        label={t('actionLabel')}
+        testId="setting-auto-apply-action"
+        value={autoApply.action}
+        options={ACTIONS.map((action) => ({ value: action, label: t(`actions.${action}`) }))}
+        onChange={(action) => void update({ licenseAutoApply: { action } })}
+      />
       <div className="checkbox-row">
         <input
           id={ids.partial}

@@ -8,6 +8,7 @@ import type { CreditDraft, CreditOffer, LicenseRow, LicensesView } from '../../.
 import type { BridgeFailure } from '../../../shared/bridge.ts';
 import type { LicenseAutoApply } from '../../../shared/settings.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { FailureNote, OutboxRow, useMoney } from '../payouts/PayoutsSection.tsx';
@@ -158,7 +159,6 @@ function LicenseItem({
   const { t } = useTranslation('licenses');
   const money = useMoney();
   const date = useDate();
-  const optionId = useId();
   const { license } = row;
   const [sku, setSku] = useState(row.autoApplySku ?? row.options[0]?.sku ?? '');
   const confirming = row.options.find((o) => o.sku === pendingSku);
@@ -183,21 +183,16 @@ function LicenseItem({
       )}
       {row.options.length > 0 && (
         <>
-          <div className="form-row">
-            <label htmlFor={optionId}>{t('renewalLabel')}</label>
-            <select
-              id={optionId}
-              data-testid="licenses-option"
-              value={sku}
-              onChange={(event) => setSku(event.target.value)}
-            >
-              {row.options.map((option) => (
-                <option key={option.sku} value={option.sku}>
-                  {t('option', { term: t(`terms.${option.term}`), price: money(option.priceCents) })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormSelect
+            label={t('renewalLabel')}
+            testId="licenses-option"
+            value={sku}
+            options={row.options.map((option) => ({
+              value: option.sku,
+              label: t('option', { term: t(`terms.${option.term}`), price: money(option.priceCents) }),
+            }))}
+            onChange={setSku}
+          />
           <button
             type="button"
             className="button button-primary"

@@ -1,7 +1,7 @@
 // The Payouts section: what the terms in force allow, the request form with inline checks, a
 // confirmation of exactly what will happen, the requests list with live status, and the support
 // fallback. Core creates each request's idempotency key (preparePayout) and files it once.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payout, PayoutMethodId } from '../../../shared/accounts-api.ts';
 import type { Blocker, OutboxItem, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
@@ -9,6 +9,7 @@ import type { BridgeFailure } from '../../../shared/bridge.ts';
 import { formatCents } from '../../../shared/money-format.ts';
 import { type DestinationProblem, destinationProblemCode } from '../../../shared/payout-destination.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FormInput } from '../components/FormInput.tsx';
 import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
@@ -152,12 +153,6 @@ function PayoutForm({
   const { t } = useTranslation('payouts');
   const money = useMoney();
   const bridge = useBridge();
-  const ids = {
-    destination: useId(),
-    amount: useId(),
-    destinationError: useId(),
-    amountError: useId(),
-  };
   const { withdrawal } = view.program;
   const [method, setMethod] = useState<PayoutMethodId>(view.methods[0]?.id ?? 'paypal');
   const [destination, setDestination] = useState('');
@@ -213,49 +208,37 @@ function PayoutForm({
         options={view.methods.map((m) => ({ value: m.id, label: m.name }))}
         onChange={setMethod}
       />
-      <div className="form-row">
-        <label htmlFor={ids.destination}>{selected?.destinationLabel ?? method}</label>
-        <input
-          id={ids.destination}
-          type="text"
-          data-testid="payouts-destination"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={selected?.destinationExample}
-          value={destination}
-          aria-invalid={touched.destination && destinationProblem !== null}
-          aria-describedby={ids.destinationError}
-          onChange={(event) => setDestination(event.target.value)}
-          onBlur={() => setTouched((s) => ({ ...s, destination: true }))}
-        />
-        <span id={ids.destinationError} className="field-error" data-testid="payouts-destination-error">
-          {shownProblem ? t(`destinationProblems.${shownProblem}`) : ''}
-        </span>
-      </div>
-      <div className="form-row">
-        <label htmlFor={ids.amount}>{t('amountLabel')}</label>
-        <input
-          id={ids.amount}
-          type="text"
-          inputMode="decimal"
-          data-testid="payouts-amount"
-          value={amount}
-          aria-invalid={touched.amount && amountProblem !== null}
-          aria-describedby={ids.amountError}
-          onChange={(event) => {
-            setAmount(event.target.value);
-            setTouched((s) => ({ ...s, amount: true }));
-          }}
-        />
-        <span id={ids.amountError} className="field-error" data-testid="payouts-amount-error">
-          {touched.amount && amountProblem
+      <FormInput
+        label={selected?.destinationLabel ?? method}
+        testId="payouts-destination"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={selected?.destinationExample}
+        value={destination}
+        invalid={touched.destination && destinationProblem !== null}
+        message={shownProblem ? t(`destinationProblems.${shownProblem}`) : ''}
+        onChange={setDestination}
+        onBlur={() => setTouched((s) => ({ ...s, destination: true }))}
+      />
+      <FormInput
+        label={t('amountLabel')}
+        inputMode="decimal"
+        testId="payouts-amount"
+        value={amount}
+        invalid={touched.amount && amountProblem !== null}
+        message={
+          touched.amount && amountProblem
             ? amountProblem
             : t('amountHint', {
                 min: money(withdrawal.minPayoutCents),
                 max: money(withdrawal.availableCents),
-              })}
-        </span>
-      </div>
+              })
+        }
+        onChange={(text) => {
+          setAmount(text);
+          setTouched((s) => ({ ...s, amount: true }));
+        }}
+      />
       {failure && <FailureNote failure={failure} />}
       <div className="button-row">
         <button

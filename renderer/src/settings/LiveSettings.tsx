@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
+import { FormInput } from '../components/FormInput.tsx';
 import { featureStore } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
 import { BrowserNotificationPermission } from './BrowserNotificationPermission.tsx';
@@ -44,7 +45,7 @@ function NotificationSettingsGroup() {
   const pauseFor = live.use((state) => state.pauseFor);
   const setTrading = live.use((state) => state.setTrading);
   const info = live.use((state) => state.info);
-  const ids = { heading: useId(), from: useId(), to: useId() };
+  const heading = useId();
   const disabled = settings === null;
   const quiet = settings?.notifications.quietHours;
   const pausedUntil =
@@ -55,8 +56,8 @@ function NotificationSettingsGroup() {
       : null;
 
   return (
-    <section className="card" aria-labelledby={ids.heading} data-testid="notification-settings">
-      <h2 id={ids.heading}>{t('heading')}</h2>
+    <section className="card" aria-labelledby={heading} data-testid="notification-settings">
+      <h2 id={heading}>{t('heading')}</h2>
       {status && (
         <p data-testid="live-status" data-connection={status.connection}>
           {t('status.label')}: {t(`status.${status.connection}`)}
@@ -93,31 +94,20 @@ function NotificationSettingsGroup() {
             {t('quietHours')}
           </label>
         </legend>
-        <div className="form-row">
-          <label htmlFor={ids.from}>{t('quietFrom')}</label>
-          <input
-            id={ids.from}
-            type="time"
-            data-testid="setting-quiet-from"
-            value={quiet?.from ?? '22:00'}
-            onChange={(event) =>
-              event.target.value &&
-              void update({ notifications: { quietHours: { from: event.target.value } } })
-            }
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor={ids.to}>{t('quietTo')}</label>
-          <input
-            id={ids.to}
-            type="time"
-            data-testid="setting-quiet-to"
-            value={quiet?.to ?? '07:00'}
-            onChange={(event) =>
-              event.target.value && void update({ notifications: { quietHours: { to: event.target.value } } })
-            }
-          />
-        </div>
+        <FormInput
+          label={t('quietFrom')}
+          type="time"
+          testId="setting-quiet-from"
+          value={quiet?.from ?? '22:00'}
+          onChange={(from) => from && void update({ notifications: { quietHours: { from } } })}
+        />
+        <FormInput
+          label={t('quietTo')}
+          type="time"
+          testId="setting-quiet-to"
+          value={quiet?.to ?? '07:00'}
+          onChange={(to) => to && void update({ notifications: { quietHours: { to } } })}
+        />
       </fieldset>
       <fieldset disabled={pause === null}>
         <legend>{t('pauseLegend')}</legend>
