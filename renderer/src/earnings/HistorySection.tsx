@@ -145,12 +145,15 @@ function HistoryList() {
   if (status === 'error' && history.error && items.length === 0)
     return <ErrorState error={history.error} onRetry={() => setFilters({})} />;
 
+  // Not asked yet ('idle': the first page is requested once the list shows) reads as loading too,
+  // so the pre-rendered page and the app's first render say the same.
+  const loading = status === 'loading' || status === 'idle';
   return (
     <section className="card history" aria-labelledby="history-heading">
       <div className="history-header">
         <h2 id="history-heading">{t('history.heading')}</h2>
         <p className="muted" role="status" data-testid="history-count">
-          {status === 'loading' && items.length === 0
+          {loading && items.length === 0
             ? t('loading')
             : nextCursor
               ? t('history.loadedMore', { count: items.length })
@@ -171,7 +174,7 @@ function HistoryList() {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard.
           tabIndex={0}
           aria-label={t('history.listLabel')}
-          aria-busy={status === 'loading'}
+          aria-busy={loading}
         >
           <ul className="history-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualRows.map((row) => {

@@ -39,6 +39,19 @@ function state(
 
 /** React's generated ids differ between server and client renders; nothing else may. */
 const withoutIds = (html: string) => html.replace(/_[rR]_[0-9a-zA-Z]+_/gu, 'id');
+/** The live DOM's choice of each select (a property). */
+function selected(root: Element): string[] {
+  return [...root.querySelectorAll('select')].map((select) => select.value);
+}
+/** The served HTML's choice of each select (the `selected` attribute, else the first option). */
+function selectedInHtml(root: Element): string[] {
+  return [...root.querySelectorAll('select')].map(
+    (select) =>
+      (select.querySelector('option[selected]') ?? select.querySelector('option'))?.getAttribute('value') ??
+      '',
+  );
+}
+
 function parse(html: string): HTMLElement {
   const element = document.createElement('div');
   element.innerHTML = html;
@@ -46,6 +59,40 @@ function parse(html: string): HTMLElement {
 }
 /** The server marks where adjacent texts meet; the DOM has no such comments. */
 const withoutTextSeparators = (html: string) => html.replaceAll('<!-- -->', '');
+
+/**
+ * Renders the page as the shell would, reads the embedded state back the way main.tsx does, and
+ * draws the app from it on a bridge that never answers: the two must be the same DOM (attribute
+ * order and how void elements are written are not the DOM). Answers the pre-rendered markup.
+ */
+function expectFirstRenderMatches(first: FirstPaint): string {
+  const { html } = renderFirstPaint(first);
+  document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${firstPaintJson(first)}</script>`;
+  const embedded = readFirstPaint(document);
+  expect(embedded).toEqual(first);
+  document.body.innerHTML = '';
+
+  const silent = new Proxy(new FakeBridge().api, {
+    get: (target, name, receiver) =>
+      name === 'on' ? Reflect.get(target, name, receiver) : () => new Promise(() => {}),
+  });
+  seedFirstPaint(silent, embedded as FirstPaint);
+  const { container } = render(<CompanionRoot bridge={silent} i18n={createI18n('en')} />);
+  const drawn = parse(withoutIds(container.innerHTML));
+  const served = parse(withoutIds(withoutTextSeparators(html)));
+  // A select's choice is an attribute in the served HTML and a property in the live DOM.
+  expect(selected(container)).toEqual(selectedInHtml(served));
+  for (const option of [...drawn.querySelectorAll('option'), ...served.querySelectorAll('option')])
+    option.removeAttribute('selected');
+  // Inline styles are written differently by the two ("height:0" / "height: 0px;"): compare them parsed.
+  for (const element of [
+    ...drawn.querySelectorAll<HTMLElement>('[style]'),
+    ...served.querySelectorAll<HTMLElement>('[style]'),
+  ])
+    element.setAttribute('style', element.style.cssText);
+  expect(drawn.isEqualNode(served), `${drawn.innerHTML}\n!==\n${served.innerHTML}`).toBe(true);
+  return html;
+}
 
 describe('pre-rendering', () => {
   it('draws the cached dashboard with the figures of the snapshot, in the chosen language', () => {
@@ -83,29 +130,21 @@ describe('pre-rendering', () => {
   ])(
     "is what the app's first render draws from the embedded state (%s), before any answer from the bridge",
     (section, testId, text) => {
-      const first = state({}, section);
-      const { html } = renderFirstPaint(first);
-      // The page as the shell serves it: the embedded state, read back the way main.tsx reads it.
-      document.body.innerHTML = `<script type="application/json" id="${FIRST_PAINT_ELEMENT_ID}">${firstPaintJson(first)}</script>`;
-      const embedded = readFirstPaint(document);
-      expect(embedded).toEqual(first);
-      document.body.innerHTML = '';
-
-      // Nothing ever answers: the stores draw from the embedded state alone.
-      const silent = new Proxy(new FakeBridge().api, {
-        get: (target, name, receiver) =>
-          name === 'on' ? Reflect.get(target, name, receiver) : () => new Promise(() => {}),
-      });
-      seedFirstPaint(silent, embedded as FirstPaint);
-      const { container } = render(<CompanionRoot bridge={silent} i18n={createI18n('en')} />);
-      // The same DOM (attribute order and how void elements are written are not the DOM).
-      const drawn = parse(withoutIds(container.innerHTML));
-      const served = parse(withoutIds(withoutTextSeparators(html)));
-      expect(drawn.isEqualNode(served), `${drawn.innerHTML}\n!==\n${served.innerHTML}`).toBe(true);
+      const html = expectFirstRenderMatches(state({}, section));
       expect(html).not.toContain('<template');
       expect(screen.getByTestId(testId).textContent).toBe(text);
     },
   );
+
+  it.each(sections.map((section) => section.id))('draws %s the same on both sides', (section) => {
+    expectFirstRenderMatches(state({}, section));
+  });
+
+  it('draws the sign-in screen the same on both sides', () => {
+    expectFirstRenderMatches(
+      state({ session: { state: 'signed-out', storage: 'keychain' }, earnings: null, referral: null }),
+    );
+  });
 
   it('ignores a page without the state, or with something else in its place', async () => {
     expect(readFirstPaint(document)).toBeNull();
