@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError } from '../../../shared/bridge.ts';
 import { FakeBridge } from '../testing/fake-bridge.ts';
 import { demoSnapshot } from '../testing/fake-earnings.ts';
+import { pretendTimeZone } from '../testing/time-zone.ts';
 import { createEarningsStore, dayEnd, dayStart, HISTORY_PAGE_SIZE } from './earnings-store.ts';
 
 let bridge: FakeBridge;
@@ -38,18 +39,11 @@ describe('the earnings store', () => {
   });
 
   it('asks for the series in the user’s time zone, read at each request', async () => {
-    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
-    const zone = (timeZone: string) =>
-      vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
-        this: Intl.DateTimeFormat,
-      ) {
-        return { ...resolved.call(this), timeZone };
-      });
     try {
       const { store } = started();
-      zone('Europe/Moscow');
+      pretendTimeZone('Europe/Moscow');
       await store.getState().loadSeriesOnce();
-      zone('America/New_York');
+      pretendTimeZone('America/New_York');
       await store.getState().setBucket('week');
       expect(bridge.earnings.seriesQueries).toEqual([
         { bucket: 'day', timeZone: 'Europe/Moscow' },

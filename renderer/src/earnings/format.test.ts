@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { pretendTimeZone } from '../testing/time-zone.ts';
 import { ago, bucketLabel, money, percent, userTimeZone } from './format.ts';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
@@ -40,17 +41,10 @@ describe('earnings formatting', () => {
   });
 
   it('takes the user’s time zone from Intl, and UTC when Intl names none the contract accepts', () => {
-    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
-    const zone = (timeZone: string) =>
-      vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
-        this: Intl.DateTimeFormat,
-      ) {
-        return { ...resolved.call(this), timeZone };
-      });
     try {
-      zone('Asia/Kolkata');
+      pretendTimeZone('Asia/Kolkata');
       expect(userTimeZone()).toBe('Asia/Kolkata');
-      zone('+05:30');
+      pretendTimeZone('+05:30');
       expect(userTimeZone()).toBe('UTC');
     } finally {
       vi.restoreAllMocks();
