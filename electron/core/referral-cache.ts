@@ -4,7 +4,7 @@
 // belongs to one account: another account's referral is never shown.
 import { z } from 'zod';
 import { ReferralView } from '../../shared/bridge.ts';
-import { openValidatedFile, type ValidatedFile } from './settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile, type ValidatedFile } from './settings/validated-file.ts';
 
 export const ReferralCache = z
   .object({
@@ -38,11 +38,5 @@ export function openReferralCacheFile(options: {
 }
 
 export function createMemoryReferralCache(): ReferralCacheStorage {
-  let current: ReferralCache = EMPTY;
-  return {
-    read: () => current,
-    write(value) {
-      current = ReferralCache.parse(value);
-    },
-  };
+  return createMemoryValidated(ReferralCache, EMPTY);
 }

@@ -4,7 +4,7 @@
 // never shown.
 import { z } from 'zod';
 import { EarningsSnapshot } from '../../../shared/bridge/earnings.ts';
-import { openValidatedFile, type ValidatedFile } from '../settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile, type ValidatedFile } from '../settings/validated-file.ts';
 
 export const EarningsCache = z
   .object({
@@ -42,11 +42,5 @@ export function openEarningsCacheFile(options: {
 export function createMemoryEarningsCache(
   initial: EarningsCache = EMPTY_EARNINGS_CACHE,
 ): EarningsCacheStorage {
-  let current = EarningsCache.parse(initial);
-  return {
-    read: () => current,
-    write(value) {
-      current = EarningsCache.parse(value);
-    },
-  };
+  return createMemoryValidated(EarningsCache, initial);
 }

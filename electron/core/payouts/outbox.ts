@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/accounts-api.ts';
 import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
 import { AccountsError } from '../accounts-client.ts';
+import { createMemoryValidated } from '../settings/validated-file.ts';
 
 export const RequestKind = z.enum(['payout', 'credit']);
 export type RequestKind = z.infer<typeof RequestKind>;
@@ -56,13 +57,7 @@ export interface RequestsStorage {
 }
 
 export function createMemoryRequestsStorage(initial: RequestsState = EMPTY_REQUESTS_STATE): RequestsStorage {
-  let current = RequestsState.parse(initial);
-  return {
-    read: () => current,
-    write(state) {
-      current = RequestsState.parse(state);
-    },
-  };
+  return createMemoryValidated(RequestsState, initial);
 }
 
 export interface NewRequest {

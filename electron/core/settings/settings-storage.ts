@@ -4,7 +4,7 @@
 //
 // Loading never crashes the app: a damaged file is set aside (validated-file.ts).
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/settings.ts';
-import { openValidatedFile } from './validated-file.ts';
+import { createMemoryValidated, openValidatedFile } from './validated-file.ts';
 
 /** The port: read the current settings, write a complete (already validated) set. */
 export interface SettingsStorage {
@@ -39,11 +39,5 @@ export function openSettingsFile(options: SettingsFileOptions): SettingsFile {
 
 /** Storage that lives only as long as the process: for tests of code that needs settings. */
 export function createMemorySettingsStorage(initial: Settings = DEFAULT_SETTINGS): SettingsStorage {
-  let current = Settings.parse(initial);
-  return {
-    read: () => current,
-    write(settings) {
-      current = Settings.parse(settings);
-    },
-  };
+  return createMemoryValidated(Settings, initial);
 }

@@ -101,3 +101,26 @@ function createConf<S extends z.ZodType<Record<string, unknown>>>(options: Valid
     },
   });
 }
+
+export interface ValidatedStore<T> {
+  read(): T;
+  /** Validates, then keeps; throws (and keeps the old value) when off-schema. */
+  write(value: T): void;
+}
+
+/**
+ * The in-memory twin of a validated file (tests, and callers given no data directory): the same
+ * schema check on the first value and on every write.
+ */
+export function createMemoryValidated<S extends z.ZodType>(
+  schema: S,
+  initial: z.output<S>,
+): ValidatedStore<z.output<S>> {
+  let current = schema.parse(initial);
+  return {
+    read: () => current,
+    write(value) {
+      current = schema.parse(value);
+    },
+  };
+}
