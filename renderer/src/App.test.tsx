@@ -2,13 +2,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError, type ReferralView } from '../../shared/bridge.ts';
-import { App } from './App.tsx';
+import { CompanionRoot } from './CompanionRoot.tsx';
 import { en } from './i18n/resources.ts';
-import { ShareStoreProvider } from './share/share-context.tsx';
-import { createShareStore } from './share/share-store.ts';
-import { AppProviders } from './shell/bridge-context.tsx';
-import { createCompanionStore } from './store/companion-store.ts';
-import { CompanionStoreProvider } from './store/store-context.tsx';
 import { decodeQrSvg, svgFromDataUrl } from './testing/decode-qr-svg.ts';
 import { deferred, demoAppInfo, demoReferral, FakeBridge } from './testing/fake-bridge.ts';
 
@@ -19,15 +14,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 function renderApp() {
-  render(
-    <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-        <ShareStoreProvider store={createShareStore(bridge.api)}>
-          <App />
-        </ShareStoreProvider>
-      </CompanionStoreProvider>
-    </AppProviders>,
-  );
+  render(<CompanionRoot bridge={bridge.api} />);
 }
 
 async function qrText(): Promise<string | null> {

@@ -11,7 +11,8 @@ import { AppProviders } from './shell/bridge-context.tsx';
 import { createCompanionStore } from './store/companion-store.ts';
 import { CompanionStoreProvider } from './store/store-context.tsx';
 
-export function CompanionRoot({ bridge, i18n }: { bridge: BridgeApi; i18n: i18n }) {
+/** `i18n` defaults to English (AppProviders), as the unit tests expect. */
+export function CompanionRoot({ bridge, i18n }: { bridge: BridgeApi; i18n?: i18n }) {
   const [companionStore] = useState(() => createCompanionStore(bridge));
   const [shareStore] = useState(() => createShareStore(bridge));
   return (

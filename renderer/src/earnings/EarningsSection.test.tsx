@@ -1,12 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../App.tsx';
-import { ShareStoreProvider } from '../share/share-context.tsx';
-import { createShareStore } from '../share/share-store.ts';
-import { AppProviders } from '../shell/bridge-context.tsx';
-import { createCompanionStore } from '../store/companion-store.ts';
-import { CompanionStoreProvider } from '../store/store-context.tsx';
+import { CompanionRoot } from '../CompanionRoot.tsx';
 import { FakeBridge } from '../testing/fake-bridge.ts';
 import { demoSnapshot } from '../testing/fake-earnings.ts';
 
@@ -18,15 +13,7 @@ afterEach(cleanup);
 
 async function open(section: 'earnings' | 'history' | 'referrals') {
   const user = userEvent.setup();
-  render(
-    <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-        <ShareStoreProvider store={createShareStore(bridge.api)}>
-          <App />
-        </ShareStoreProvider>
-      </CompanionStoreProvider>
-    </AppProviders>,
-  );
+  render(<CompanionRoot bridge={bridge.api} />);
   await user.click(screen.getByTestId(`tab-${section}`));
   return user;
 }

@@ -4,26 +4,13 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../App.tsx';
-import { ShareStoreProvider } from '../share/share-context.tsx';
-import { createShareStore } from '../share/share-store.ts';
-import { AppProviders } from '../shell/bridge-context.tsx';
-import { createCompanionStore } from '../store/companion-store.ts';
-import { CompanionStoreProvider } from '../store/store-context.tsx';
+import { CompanionRoot } from '../CompanionRoot.tsx';
 import { demoReferral, FakeBridge, signedInView, signedOutView } from '../testing/fake-bridge.ts';
 
 afterEach(cleanup);
 
 function renderApp(bridge: FakeBridge) {
-  render(
-    <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-        <ShareStoreProvider store={createShareStore(bridge.api)}>
-          <App />
-        </ShareStoreProvider>
-      </CompanionStoreProvider>
-    </AppProviders>,
-  );
+  render(<CompanionRoot bridge={bridge.api} />);
 }
 
 describe('the app across the session', () => {

@@ -1,14 +1,9 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../App.tsx';
+import { CompanionRoot } from '../CompanionRoot.tsx';
 import { en, ru } from '../i18n/resources.ts';
-import { ShareStoreProvider } from '../share/share-context.tsx';
-import { createShareStore } from '../share/share-store.ts';
-import { createCompanionStore } from '../store/companion-store.ts';
-import { CompanionStoreProvider } from '../store/store-context.tsx';
 import { FakeBridge } from '../testing/fake-bridge.ts';
-import { AppProviders } from './bridge-context.tsx';
 import { sections } from './sections.ts';
 
 let bridge: FakeBridge;
@@ -21,15 +16,7 @@ afterEach(() => {
 });
 
 function renderApp() {
-  render(
-    <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
-        <ShareStoreProvider store={createShareStore(bridge.api)}>
-          <App />
-        </ShareStoreProvider>
-      </CompanionStoreProvider>
-    </AppProviders>,
-  );
+  render(<CompanionRoot bridge={bridge.api} />);
 }
 
 describe('the section tabs', () => {
