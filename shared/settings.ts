@@ -65,8 +65,17 @@ export const LicenseAutoApply = z
   .strict();
 export type LicenseAutoApply = z.output<typeof LicenseAutoApply>;
 
+/**
+ * How the companion reaches the program (issue 13): 'demo' — the embedded sandbox; 'link' — the
+ * partner's own referral link, no accounts API; 'server' — an accounts server implementing the
+ * contract (`accountsUrl`). null until the user chooses on the welcome screen.
+ */
+export const CompanionMode = z.enum(['demo', 'link', 'server']);
+export type CompanionMode = z.infer<typeof CompanionMode>;
+
 export const Settings = z
   .object({
+    mode: CompanionMode.nullable().default(null),
     /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
@@ -88,6 +97,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 /** A partial update: only the given fields change; `null` for a message restores its default. */
 export const SettingsPatch = z
   .object({
+    mode: CompanionMode.optional(),
     language: Language.optional(),
     ui: z
       .object({ language: UiLanguage.optional(), theme: Theme.optional(), section: SectionId.optional() })
