@@ -2,8 +2,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError, type ReferralView } from '../../shared/bridge.ts';
+import { en } from '../../shared/i18n/resources.ts';
 import { CompanionRoot } from './CompanionRoot.tsx';
-import { en } from './i18n/resources.ts';
 import { decodeQrSvg, svgFromDataUrl } from './testing/decode-qr-svg.ts';
 import { deferred, demoAppInfo, demoReferral, FakeBridge } from './testing/fake-bridge.ts';
 

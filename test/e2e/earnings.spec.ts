@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { en, ru } from '../../renderer/src/i18n/resources.ts';
 import type {
   Balance,
   EarningsSeries,
@@ -16,6 +15,7 @@ import type {
   ReferralStatsPage,
   TermsInfo,
 } from '../../shared/accounts-api.ts';
+import { en, ru } from '../../shared/i18n/resources.ts';
 import { centsToDecimalString, formatCents } from '../../shared/money.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
 import { sandboxWorld } from '../support/sandbox-world.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en, resources, ru } from '../../../shared/i18n/resources.ts';
 import { createI18n, resolveLocale, systemLocale } from './i18n.ts';
-import { en, resources, ru } from './resources.ts';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,8 +3,8 @@
 // that numbers, dates and money use.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { resources, UI_LOCALES, type UiLocale } from '../../../shared/i18n/resources.ts';
 import type { UiLanguage } from '../../../shared/settings.ts';
-import { resources, UI_LOCALES, type UiLocale } from './resources.ts';
 
 /** The first of the system's preferred languages the UI has, else English. */
 export function systemLocale(preferred: readonly string[] = navigatorLanguages()): UiLocale {

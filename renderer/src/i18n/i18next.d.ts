@@ -1,6 +1,6 @@
 // Typed keys: t('share:heading') compiles only if the English resource has it.
 import 'i18next';
-import type { en } from './resources.ts';
+import type { en } from '../../../shared/i18n/resources.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../shared/bridge.ts';
-import { en, ru } from '../i18n/resources.ts';
+import { en, ru } from '../../../shared/i18n/resources.ts';
 import { AppProviders } from '../shell/bridge-context.tsx';
 import { FakeBridge, signedInView, signedOutView, signingInView } from '../testing/fake-bridge.ts';
 import { AccountMenu } from './AccountMenu.tsx';

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from '../../../shared/i18n/resources.ts';
 import {
   buildShareUrl,
   DEFAULT_SHARE_MESSAGES,
@@ -8,7 +9,6 @@ import {
   SHARE_TARGETS,
 } from '../../../shared/share-targets.ts';
 import { App } from '../App.tsx';
-import { en } from '../i18n/resources.ts';
 import { AppProviders } from '../shell/bridge-context.tsx';
 import { createCompanionStore } from '../store/companion-store.ts';
 import { CompanionStoreProvider } from '../store/store-context.tsx';

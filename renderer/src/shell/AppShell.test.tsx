@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en, ru } from '../../../shared/i18n/resources.ts';
 import { CompanionRoot } from '../CompanionRoot.tsx';
-import { en, ru } from '../i18n/resources.ts';
 import { FakeBridge } from '../testing/fake-bridge.ts';
 import { sections } from './sections.ts';
 
