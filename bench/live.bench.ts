@@ -2,13 +2,13 @@
 // (printed, not asserted): `npx node bench/live.bench.ts [--window-s 35] [--purchases 10]`.
 //  1. Idle: the companion's live connection (the sandbox's event stream, one keep-alive comment every
 //     15 s) vs. naive polling of the full dashboard every 30 s (balance, program, terms, commissions,
-//     referrals, payouts, licenses; no ETags). Both go through a counting TCP proxy, so the bytes are
+//     referrals, payouts, licenses; no ETags). Every outgoing socket's bytes are counted, so the bytes are
 //     what crosses the wire (headers included); measured over a window, extrapolated to an hour.
 //     Target: push ≤ 1/20 of naive polling, in bytes and in requests.
 //  2. Latency: operator purchase → notice delivered by core's notifier over push (includes the
 //     notifier's 400 ms burst window). Target ≤ 2 s.
-import { once } from 'node:events';
-import { connect, createServer, type Socket } from 'node:net';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createEventHub } from '../electron/core/event-hub.ts';
 import { createConditionalGetter } from '../electron/core/live/conditional-get.ts';
@@ -22,6 +22,7 @@ import type { Notice } from '../shared/bridge/live.ts';
 import { NotificationSettings } from '../shared/live-settings.ts';
 import { sandboxTokens } from '../test/support/sandbox-sign-in.ts';
 import { sandboxWorld } from '../test/support/sandbox-world.ts';
+import { waitUntil } from './support/limits.ts';
 import { kB, median, ms } from './support/stats.ts';
 
 const { values } = parseArgs({
@@ -32,48 +33,55 @@ const PURCHASES = Number(values.purchases);
 const HOUR = 3_600_000;
 const NAIVE_PERIOD_MS = 30_000;
 
-/** A TCP proxy that counts every byte both ways and every connection. */
-async function countingProxy(target: URL) {
-  const counters = { bytes: 0, connections: 0 };
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    counters.connections += 1;
-    const upstream = connect(Number(target.port), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('data', (chunk: Buffer) => {
-        counters.bytes += chunk.length;
-      });
-      socket.on('error', () => {});
-      socket.on('close', () => sockets.delete(socket));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no proxy address');
+/**
+ * Counts every byte both ways and every connection of this process's outgoing TCP sockets (what
+ * fetch opens), through Node's `net.client.socket` diagnostics channel. No wire in between, so the
+ * requests reach the sandbox with its own Host (a wire on another port is refused with 421 by the
+ * sandbox's DNS-rebinding check). The sandbox runs in this process, but its sockets are server-side.
+ */
+function byteCounter() {
+  const open = new Set<Socket>();
+  let closedBytes = 0;
+  let connections = 0;
+  const onSocket = (message: unknown) => {
+    const { socket } = message as { socket: Socket };
+    connections += 1;
+    open.add(socket);
+    socket.once('close', () => {
+      closedBytes += socket.bytesRead + socket.bytesWritten;
+      open.delete(socket);
+    });
+  };
+  subscribe('net.client.socket', onSocket);
+  const total = () => closedBytes + [...open].reduce((sum, s) => sum + s.bytesRead + s.bytesWritten, 0);
+  let baseBytes = 0;
+  let baseConnections = 0;
   return {
-    url: `http://127.0.0.1:${address.port}/`,
-    counters,
-    reset() {
-      counters.bytes = 0;
-      counters.connections = 0;
+    counters: {
+      get bytes() {
+        return total() - baseBytes;
+      },
+      get connections() {
+        return connections - baseConnections;
+      },
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
+    reset() {
+      baseBytes = total();
+      baseConnections = connections;
+    },
+    close() {
+      unsubscribe('net.client.socket', onSocket);
     },
   };
 }
 
 const sandbox = await startSandbox({ mode: 'demo' });
-const proxy = await countingProxy(new URL(sandbox.url));
+const wire = byteCounter();
 const { accessToken } = await sandboxTokens(sandbox.url);
 const headers = { authorization: `Bearer ${accessToken}` };
 const world = sandboxWorld(sandbox.url, headers);
 
-// Every request the companion sends is counted here (the proxy counts bytes).
+// Every request the companion sends is counted here (the wire counter counts bytes).
 let requests = 0;
 const countingFetch: typeof fetch = (input, init) => {
   requests += 1;
@@ -92,7 +100,7 @@ const notifier = createNotificationService({
 });
 const received: ProgramEvent[] = [];
 const live = createLiveService({
-  baseUrl: proxy.url,
+  baseUrl: sandbox.url,
   fetch: countingFetch,
   auth: {
     accessToken: async () => accessToken,
@@ -111,12 +119,12 @@ const live = createLiveService({
   onStatus: () => {},
 });
 live.start();
-while (live.status().connection !== 'push') await new Promise((resolve) => setTimeout(resolve, 20));
-proxy.reset();
+await waitUntil('the live connection reaches push', () => live.status().connection === 'push');
+wire.reset();
 requests = 0;
 console.log(`Idle window: ${WINDOW_MS / 1000} s (the stream sends a keep-alive every 15 s)…`);
 await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-const push = { bytes: proxy.counters.bytes, requests, connections: proxy.counters.connections };
+const push = { bytes: wire.counters.bytes, requests, connections: wire.counters.connections };
 
 // ---- 1. idle: naive polling of the dashboard ------------------------------------------------
 const dashboard = [
@@ -128,17 +136,17 @@ const dashboard = [
   `${accountsPaths.payouts}?limit=50`,
   accountsPaths.licenses,
 ];
-proxy.reset();
+wire.reset();
 for (const path of dashboard) {
-  const response = await fetch(new URL(path.slice(1), proxy.url), { headers });
+  const response = await fetch(new URL(path.slice(1), sandbox.url), { headers });
   await response.arrayBuffer();
 }
-const naiveRound = { bytes: proxy.counters.bytes, requests: dashboard.length };
+const naiveRound = { bytes: wire.counters.bytes, requests: dashboard.length };
 
 // ---- 1. idle: the polling fallback (conditional GETs, once a minute, when push is unavailable) ----
 const watcher = createPollWatcher(
   createConditionalGetter({
-    baseUrl: proxy.url,
+    baseUrl: sandbox.url,
     fetch,
     auth: {
       accessToken: async () => accessToken,
@@ -150,9 +158,9 @@ const watcher = createPollWatcher(
   }),
 );
 await watcher.poll(); // learns the state and the ETags
-proxy.reset();
+wire.reset();
 await watcher.poll(); // a quiet round: 304s
-const pollRound = { bytes: proxy.counters.bytes, requests: 5 };
+const pollRound = { bytes: wire.counters.bytes, requests: 5 };
 const pollBytesHour = pollRound.bytes * (HOUR / DEFAULT_LIVE_TIMING.pollMs);
 const pollRequestsHour = pollRound.requests * (HOUR / DEFAULT_LIVE_TIMING.pollMs);
 
@@ -197,7 +205,7 @@ for (let i = 0; i < PURCHASES; i++) {
   const before = delivered.length;
   const started = performance.now();
   await world.purchase(buyer);
-  while (delivered.length === before) await new Promise((resolve) => setTimeout(resolve, 2));
+  await waitUntil('the purchase becomes a notification', () => delivered.length > before, { everyMs: 2 });
   latencies.push((delivered.at(-1)?.at ?? started) - started);
   // Let the burst window close so each purchase is its own notice.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -207,5 +215,5 @@ console.log(`  median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))
 
 await live.stop();
 await notifier.close();
-await proxy.close();
+wire.close();
 await sandbox.close();

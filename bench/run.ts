@@ -6,11 +6,24 @@ import { fileURLToPath } from 'node:url';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 
-function runBench(file: string): Promise<number> {
+/** Each bench file's limit: a bench that hangs is killed and reported, and the rest still run. */
+const BENCH_LIMIT_MS = Number(process.env.BENCH_LIMIT_S ?? 600) * 1000;
+
+function runBench(file: string): Promise<number | 'timeout'> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [file], { cwd: benchDir, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    child.on('error', () => resolve(1));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve('timeout');
+    }, BENCH_LIMIT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(1);
+    });
   });
 }
 
@@ -22,7 +35,7 @@ for (const bench of benches) {
   const started = performance.now();
   const code = await runBench(bench);
   console.log(
-    `--- ${bench}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `--- ${bench}: ${code === 0 ? 'done' : code === 'timeout' ? `FAILED (no end after ${BENCH_LIMIT_MS / 1000} s)` : `FAILED (exit ${code})`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (code !== 0) failed.push(bench);
 }
