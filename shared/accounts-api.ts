@@ -170,6 +170,7 @@ export const Balance = z.object({
   cancelledCents: Cents,
   earnedCents: Cents,
   reversedCents: Cents,
+  /** When these figures last changed (not the time of the request): the ETag holds until then. */
   asOf: IsoDateTime,
 });
 export type Balance = z.infer<typeof Balance>;

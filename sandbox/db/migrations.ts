@@ -304,4 +304,24 @@ export const migrations: readonly Migration[] = [
         WHERE kind IN ('commission', 'reversal');
     `,
   },
+  {
+    version: 7,
+    name: 'when each ledger total last changed',
+    sql: `
+      -- The balance's asOf is the moment its figures last changed (not the moment of the request),
+      -- so its ETag holds until they change and a conditional GET can answer 304.
+      ALTER TABLE ledger_totals ADD COLUMN last_at TEXT NOT NULL DEFAULT '';
+      UPDATE ledger_totals SET last_at = (
+        SELECT MAX(created_at) FROM ledger l
+        WHERE l.partner_id = ledger_totals.partner_id AND l.kind = ledger_totals.kind);
+      DROP TRIGGER ledger_totals_upkeep;
+      CREATE TRIGGER ledger_totals_upkeep AFTER INSERT ON ledger BEGIN
+        INSERT INTO ledger_totals (partner_id, kind, amount_cents, entries, last_at)
+        VALUES (NEW.partner_id, NEW.kind, NEW.amount_cents, 1, NEW.created_at)
+        ON CONFLICT (partner_id, kind) DO UPDATE
+          SET amount_cents = amount_cents + excluded.amount_cents, entries = entries + 1,
+              last_at = MAX(last_at, excluded.last_at);
+      END;
+    `,
+  },
 ];

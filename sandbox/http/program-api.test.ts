@@ -267,6 +267,47 @@ describe('ETag', () => {
   });
 });
 
+describe('ETag on every GET', () => {
+  it('every GET of the contract answers 304 to its own ETag while nothing changed', async () => {
+    await funded();
+    const headers = { 'idempotency-key': 'etag-every-get-1' };
+    const payout = Payout.parse(
+      await (await call(accountsPaths.payouts, { headers, json: { ...paypal, amountCents: 5_000 } })).json(),
+    );
+    const params = { id: payout.id };
+    const gets: string[] = [];
+    for (const [name, template] of Object.entries(accountsPaths)) {
+      if (name === 'events' || name === 'credit') continue; // the stream never ends; no credit filed here
+      const path = fillPath(template, params);
+      const first = await call(path);
+      if (first.status === 405) continue; // not a GET resource
+      expect(first.status, path).toBe(200);
+      const tag = first.headers.get('etag');
+      expect(tag, path).toMatch(/^"/u);
+      const again = await call(path, { headers: { 'if-none-match': tag as string } });
+      expect(again.status, `${path} answers 304 to its own ETag`).toBe(304);
+      gets.push(name);
+    }
+    expect(gets).toEqual(expect.arrayContaining(['balance', 'profile', 'commissions', 'payouts', 'payout']));
+  });
+
+  it("the balance's asOf is when its figures last changed, so its ETag holds until they change", async () => {
+    const [a] = await funded();
+    const first = await call(accountsPaths.balance);
+    const before = Balance.parse(await first.json());
+    const tag = first.headers.get('etag') as string;
+    expect((await call(accountsPaths.balance, { headers: { 'if-none-match': tag } })).status).toBe(304);
+    await purchase(a as string, 'crypto-1m');
+    const changed = await call(accountsPaths.balance, { headers: { 'if-none-match': tag } });
+    expect(changed.status).toBe(200);
+    const after = Balance.parse(await changed.json());
+    expect(after.pendingCents + after.availableCents).toBeGreaterThan(
+      before.pendingCents + before.availableCents,
+    );
+    expect(after.asOf > before.asOf).toBe(true);
+  });
+});
+
 describe('event stream', () => {
   /** Reads SSE frames until `count` program events arrived. */
   async function readEvents(response: Response, count: number): Promise<ProgramEvent[]> {

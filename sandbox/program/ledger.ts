@@ -65,11 +65,13 @@ export function appendEntry(ctx: ProgramContext, entry: LedgerEntry): number {
  */
 export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
   const totals = new Map<string, number>();
+  let lastChange = '';
   for (const row of statement(
     ctx.db,
-    'SELECT kind, amount_cents AS a FROM ledger_totals WHERE partner_id = ?',
+    'SELECT kind, amount_cents AS a, last_at AS t FROM ledger_totals WHERE partner_id = ?',
   ).all(partnerId)) {
     totals.set(String(row.kind), Number(row.a));
+    if (String(row.t) > lastChange) lastChange = String(row.t);
   }
   const sum = (...kinds: LedgerKind[]) => kinds.reduce((acc, kind) => acc + (totals.get(kind) ?? 0), 0);
   const now = nowIso(ctx);
@@ -80,6 +82,14 @@ export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
     ).get(partnerId, now)?.p ?? 0,
   );
   const total = [...totals.values()].reduce((a, b) => a + b, 0);
+  // Pending money becomes available when its date passes: that changes the figures too.
+  const lastAvailable = String(
+    statement(
+      ctx.db,
+      'SELECT MAX(available_at) AS t FROM ledger WHERE partner_id = ? AND available_at <= ?',
+    ).get(partnerId, now)?.t ?? '',
+  );
+  if (lastAvailable > lastChange) lastChange = lastAvailable;
   return {
     availableCents: total - pending,
     pendingCents: pending,
@@ -90,7 +100,9 @@ export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
     cancelledCents: 0 - sum('cancellation'),
     earnedCents: sum('commission'),
     reversedCents: 0 - sum('reversal'),
-    asOf: now,
+    // When these figures last changed (a new entry, or pending money becoming available); an
+    // account with no entries yet has had these figures since it was created.
+    asOf: lastChange || accountCreatedAt(ctx, partnerId),
   };
 }
 
@@ -185,4 +197,10 @@ export function listCommissions(
      LEFT JOIN refunds r ON r.id = l.refund_id WHERE ${where.join(' AND ')} ORDER BY l.id DESC LIMIT ?`,
   ).all(...params) as unknown as CommissionRow[];
   return toPage(rows, query.limit, toCommission, (row) => [row.id]);
+}
+
+function accountCreatedAt(ctx: ProgramContext, partnerId: string): string {
+  return String(
+    statement(ctx.db, 'SELECT created_at AS t FROM accounts WHERE id = ?').get(partnerId)?.t ?? nowIso(ctx),
+  );
 }
