@@ -132,6 +132,9 @@ test('refuses to open anything off the allow-list', async () => {
 });
 
 test('Save PNG and Save SVG download images that scan back to exactly the link', async () => {
+  // Each confirmation shows for a moment: wait for it from before the click (a state, not a race
+  // with decoding a large PNG under load).
+  const pngConfirmed = page.getByTestId('save-png-confirmation').waitFor();
   const png = page.waitForEvent('download');
   await page.getByTestId('save-png').click();
   const pngDownload = await png;
@@ -141,15 +144,16 @@ test('Save PNG and Save SVG download images that scan back to exactly the link',
   // Large enough to print or show on a big screen, square, whole pixels per module.
   const { width, height } = PNG.sync.read(pngBytes);
   expect([width >= 900, width === height]).toEqual([true, true]);
-  await expect(page.getByTestId('save-png-confirmation')).toBeVisible();
+  await pngConfirmed;
 
+  const svgConfirmed = page.getByTestId('save-svg-confirmation').waitFor();
   const svg = page.waitForEvent('download');
   await page.getByTestId('save-svg').click();
   const svgDownload = await svg;
   expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/u);
   const svgText = await readFile(await svgDownload.path(), 'utf8');
   expect(svgText).toMatch(/^<svg /u);
-  await expect(page.getByTestId('save-svg-confirmation')).toBeVisible();
+  await svgConfirmed;
   expect(await followed()).toEqual([
     expect.objectContaining({
       href: expect.stringMatching(/^blob:/u),
@@ -171,8 +175,9 @@ test('Save PNG and Save SVG download images that scan back to exactly the link',
 });
 
 test('Copy image puts a PNG on the clipboard that scans back to exactly the link', async () => {
+  const confirmed = page.getByTestId('copy-image-confirmation').waitFor();
   await page.getByTestId('copy-image').click();
-  await expect(page.getByTestId('copy-image-confirmation')).toBeVisible();
+  await confirmed;
   const base64 = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
     if (!item?.types.includes('image/png')) throw new Error(`No PNG on the clipboard: ${item?.types}`);
