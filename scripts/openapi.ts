@@ -1,26 +1,15 @@
-// Generates the accounts API's OpenAPI 3.1 document from the shared zod schemas, so the
-// document can never say something the runtime validation does not.
+// Generates the accounts API's OpenAPI 3.1 document from the contract table
+// (shared/accounts-contract.ts) and its zod schemas, so the document can never say something the
+// sandbox's routes, core's client or the runtime validation do not.
 //   npm run openapi          writes shared/openapi.json
 //   npm run openapi:check    fails when shared/openapi.json is not what the schemas give
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import * as api from '../shared/accounts-api.ts';
+import { COMMON_ERRORS, OPERATIONS } from '../shared/accounts-contract.ts';
 
 export const OPENAPI_FILE = fileURLToPath(new URL('../shared/openapi.json', import.meta.url));
-
-type PathKey = keyof typeof api.accountsPaths;
-interface Operation {
-  path: PathKey;
-  method: 'get' | 'post';
-  summary: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** A registered (named) schema, or 'sse' for the event stream. */
-  response: z.ZodType | 'sse';
-  status?: 200 | 201;
-  idempotent?: boolean;
-}
 
 /** Named schemas: they become components and are referenced by name. */
 const components: Record<string, z.ZodType> = {
@@ -54,118 +43,6 @@ const components: Record<string, z.ZodType> = {
   ProgramEvent: api.ProgramEvent,
 };
 
-export const operations: Operation[] = [
-  { path: 'profile', method: 'get', summary: 'The signed-in partner', response: api.Profile },
-  { path: 'referral', method: 'get', summary: 'Referral code and link', response: api.ReferralInfo },
-  {
-    path: 'referrals',
-    method: 'get',
-    summary: 'Referrals, newest first',
-    query: api.PageQuery,
-    response: api.ReferralPage,
-  },
-  {
-    path: 'commissions',
-    method: 'get',
-    summary: 'Commissions earned and reversed, newest first',
-    query: api.CommissionQuery,
-    response: api.CommissionPage,
-  },
-  {
-    path: 'history',
-    method: 'get',
-    summary: 'Every earned, reversed, cancelled, paid-out and credited entry: filtered, searched, sorted',
-    query: api.HistoryQuery,
-    response: api.HistoryPage,
-  },
-  {
-    path: 'earningsSeries',
-    method: 'get',
-    summary: 'Earned and reversed commission per local day, week or month of a time zone (tz, default UTC)',
-    query: api.EarningsSeriesQuery,
-    response: api.EarningsSeries,
-  },
-  {
-    path: 'referralStats',
-    method: 'get',
-    summary: 'Referrals with their purchases and the commission they brought, newest first',
-    query: api.PageQuery,
-    response: api.ReferralStatsPage,
-  },
-  {
-    path: 'balance',
-    method: 'get',
-    summary: 'Balance figures, all derived from the ledger',
-    response: api.Balance,
-  },
-  {
-    path: 'program',
-    method: 'get',
-    summary: 'Standing in the program and withdrawal progress',
-    response: api.ProgramStatus,
-  },
-  {
-    path: 'terms',
-    method: 'get',
-    summary: 'Terms in force and every published version',
-    response: api.TermsInfo,
-  },
-  {
-    path: 'payoutMethods',
-    method: 'get',
-    summary: 'Payout methods and their destinations',
-    response: api.PayoutMethods,
-  },
-  {
-    path: 'payouts',
-    method: 'get',
-    summary: 'Payout requests, newest first',
-    query: api.PageQuery,
-    response: api.PayoutPage,
-  },
-  {
-    path: 'payouts',
-    method: 'post',
-    summary: 'Request a payout',
-    body: api.PayoutRequest,
-    response: api.Payout,
-    status: 201,
-    idempotent: true,
-  },
-  { path: 'payout', method: 'get', summary: 'One payout request', response: api.Payout },
-  {
-    path: 'payoutCancel',
-    method: 'post',
-    summary: 'Cancel a payout that is still requested',
-    response: api.Payout,
-  },
-  { path: 'licenses', method: 'get', summary: "The partner's own licenses", response: api.Licenses },
-  { path: 'catalog', method: 'get', summary: 'Licenses on sale', response: api.Catalog },
-  {
-    path: 'credits',
-    method: 'get',
-    summary: 'License credits, newest first',
-    query: api.PageQuery,
-    response: api.CreditPage,
-  },
-  {
-    path: 'credits',
-    method: 'post',
-    summary: 'Apply the balance to a license renewal',
-    body: api.CreditRequest,
-    response: api.Credit,
-    status: 201,
-    idempotent: true,
-  },
-  { path: 'credit', method: 'get', summary: 'One license credit', response: api.Credit },
-  {
-    path: 'events',
-    method: 'get',
-    summary: 'Server-Sent Events; each event id resumes the stream with Last-Event-ID',
-    response: 'sse',
-  },
-];
-
 function clean(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _s, $id: _i, ...rest } = schema;
   return rest;
@@ -189,34 +66,25 @@ export function buildOpenApi(): Record<string, unknown> {
   };
   const inline = (schema: z.ZodType) =>
     clean(z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>);
-  const errorResponse = {
-    description: 'Error',
-    content: { 'application/json': { schema: ref(api.ApiError) } },
-  };
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const key of Object.keys(api.accountsPaths) as PathKey[]) {
-    if (!operations.some((op) => op.path === key))
-      throw new Error(`accountsPaths.${key} has no documented operation.`);
-  }
-  for (const op of operations) {
-    const template = api.accountsPaths[op.path];
-    const path = template.replace(/:([a-zA-Z]+)/gu, '{$1}');
-    const parameters: unknown[] = [...template.matchAll(/:([a-zA-Z]+)/gu)].map((m) => ({
-      name: m[1],
+  for (const [name, op] of OPERATIONS) {
+    const path = op.path.replace(/:([a-zA-Z]+)/gu, '{$1}');
+    const parameters: unknown[] = Object.entries(op.params?.shape ?? {}).map(([param, field]) => ({
+      name: param,
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema: inline(field as z.ZodType),
     }));
-    for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
+    for (const [param, field] of Object.entries(op.query?.shape ?? {})) {
       parameters.push({
-        name,
+        name: param,
         in: 'query',
         required: !(field as z.ZodType).safeParse(undefined).success,
         schema: inline(field as z.ZodType),
       });
     }
-    if (op.idempotent) {
+    if (op.idempotencyKey) {
       parameters.push({
         name: api.IDEMPOTENCY_KEY_HEADER,
         in: 'header',
@@ -226,37 +94,42 @@ export function buildOpenApi(): Record<string, unknown> {
         schema: inline(api.IdempotencyKey),
       });
     }
-    if (op.path === 'events') {
+    if (op.stream) {
       parameters.push({ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } });
     }
-    if (op.method === 'get' && op.response !== 'sse') {
+    if (op.conditional) {
       parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } });
     }
-    const success =
-      op.response === 'sse'
-        ? {
-            description: 'An endless text/event-stream; each data line is one ProgramEvent as JSON.',
-            content: { 'text/event-stream': { schema: ref(api.ProgramEvent) } },
-          }
-        : {
-            description: 'OK',
-            headers: op.method === 'get' ? { ETag: { schema: { type: 'string' } } } : undefined,
-            content: { 'application/json': { schema: ref(op.response) } },
-          };
+    const success = op.stream
+      ? {
+          description: 'An endless text/event-stream; each data line is one ProgramEvent as JSON.',
+          content: { 'text/event-stream': { schema: ref(op.response) } },
+        }
+      : {
+          description: op.status === 201 ? 'Created' : 'OK',
+          ...(op.conditional ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
+          content: { 'application/json': { schema: ref(op.response) } },
+        };
+    const errors: Record<string, unknown> = {};
+    const codes = { ...COMMON_ERRORS, ...op.errors } as Record<string, readonly string[]>;
+    for (const status of Object.keys(codes).sort()) {
+      errors[status] = {
+        description: `Error: ${(codes[status] ?? []).join(', ')}`,
+        content: { 'application/json': { schema: ref(api.ApiError) } },
+      };
+    }
     paths[path] ??= {};
     (paths[path] as Record<string, unknown>)[op.method] = {
-      operationId: `${op.method}${op.path[0]?.toUpperCase()}${op.path.slice(1)}`,
+      operationId: name,
       summary: op.summary,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: inline(op.body) } } } }
         : {}),
       responses: {
-        [String(op.status ?? 200)]: success,
-        ...(op.method === 'get' && op.response !== 'sse'
-          ? { '304': { description: 'Not modified (ETag)' } }
-          : {}),
-        default: errorResponse,
+        [String(op.status)]: success,
+        ...(op.conditional ? { '304': { description: 'Not modified (ETag)' } } : {}),
+        ...errors,
       },
     };
   }
@@ -267,7 +140,7 @@ export function buildOpenApi(): Record<string, unknown> {
       version: '1',
       description:
         'The contract between the companion and an accounts server (the bundled sandbox implements it). ' +
-        'Generated from shared/accounts-api.ts by scripts/openapi.ts; do not edit by hand.',
+        'Generated from shared/accounts-contract.ts by scripts/openapi.ts; do not edit by hand.',
     },
     components: {
       schemas,

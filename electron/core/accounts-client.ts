@@ -2,7 +2,20 @@
 // failure becomes an AccountsError with a kind the UI can act on.
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance, SchemaValidationError } from 'ky';
 import type { z } from 'zod';
-import { ApiError, accountsPaths, Profile, ReferralInfo } from '../../shared/accounts-api.ts';
+import {
+  ApiError,
+  fillPath,
+  IDEMPOTENCY_KEY_HEADER,
+  type Profile,
+  type ReferralInfo,
+} from '../../shared/accounts-api.ts';
+import {
+  type AccountsOperation,
+  accountsOperations,
+  type JsonOperationName,
+  type OperationInput,
+  type OperationResult,
+} from '../../shared/accounts-contract.ts';
 
 export type AccountsErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
 
@@ -48,6 +61,16 @@ export interface AccountsClient {
    * same auth, refresh-on-401, timeouts, retries and typed errors.
    */
   request<S extends z.ZodType>(path: string, schema: S, options?: AccountsRequest): Promise<z.output<S>>;
+  /**
+   * One operation of the contract table (shared/accounts-contract.ts) by name: its method, path,
+   * parameters and answer schema come from the table, so no call site names a path or a schema.
+   * An operation that takes an Idempotency-Key is retried only when a key is given.
+   */
+  call<K extends JsonOperationName>(
+    name: K,
+    input?: OperationInput<K>,
+    options?: { idempotencyKey?: string },
+  ): Promise<OperationResult<K>>;
   getProfile(): Promise<Profile>;
   getReferralInfo(): Promise<ReferralInfo>;
 }
@@ -133,11 +156,29 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     }
   }
 
+  function call<K extends JsonOperationName>(
+    name: K,
+    input?: OperationInput<K>,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<OperationResult<K>> {
+    const operation: AccountsOperation = accountsOperations[name];
+    const given = (input ?? {}) as { params?: Record<string, string>; query?: object; body?: unknown };
+    const key = operation.idempotencyKey ? options.idempotencyKey : undefined;
+    return request(fillPath(operation.path, given.params ?? {}), operation.response, {
+      method: operation.method,
+      ...(given.query ? { searchParams: given.query as AccountsRequest['searchParams'] } : {}),
+      ...(operation.body ? { json: given.body } : {}),
+      ...(key ? { headers: { [IDEMPOTENCY_KEY_HEADER]: key } } : {}),
+      ...(key || operation.repeatable ? { idempotent: true } : {}),
+    }) as Promise<OperationResult<K>>;
+  }
+
   return {
     baseUrl,
     request,
-    getProfile: () => request(accountsPaths.profile, Profile),
-    getReferralInfo: () => request(accountsPaths.referral, ReferralInfo),
+    call,
+    getProfile: () => call('getProfile'),
+    getReferralInfo: () => call('getReferralInfo'),
   };
 }
 

@@ -3,14 +3,15 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { html } from 'hono/html';
-import { API_PREFIX, accountsPaths } from '../../shared/accounts-api.ts';
+import { API_PREFIX } from '../../shared/accounts-api.ts';
+import { accountsOperations } from '../../shared/accounts-contract.ts';
 import { centsToDecimalString } from '../../shared/money.ts';
 import { createOAuthApp, type OAuthOptions } from '../oauth/app.ts';
 import type { ProgramContext } from '../program/context.ts';
 import { getCredit } from '../program/credits.ts';
 import { currentPartner, type PartnerEnv } from './current-partner.ts';
 import { handleError, notFound } from './errors.ts';
-import { type EventBell, eventStreamRoute } from './event-stream.ts';
+import type { EventBell } from './event-stream.ts';
 import { localGuard } from './local-guard.ts';
 import { operatorRoutes } from './operator-routes.ts';
 import { partnerRoutes } from './partner-routes.ts';
@@ -45,16 +46,17 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<PartnerEnv> {
       ...(options.oauth.now ? { now: options.oauth.now } : {}),
     }),
   );
-  // ETag + If-None-Match → 304 on every GET, except the never-ending event stream.
+  // ETag + If-None-Match → 304 on every GET, except the never-ending event stream (the table's
+  // `conditional`; routes-match-table.test.ts checks that the two agree).
   const tagged = etag();
-  app.use(`${API_PREFIX}/*`, (c, next) => (c.req.path === accountsPaths.events ? next() : tagged(c, next)));
+  const stream = accountsOperations.streamEvents.path;
+  app.use(`${API_PREFIX}/*`, (c, next) => (c.req.path === stream ? next() : tagged(c, next)));
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
   });
 
-  partnerRoutes(app, ctx, options.linkBase);
-  eventStreamRoute(app, ctx, options.bell);
+  partnerRoutes(app, ctx, options.linkBase, options.bell);
   if (options.operator) operatorRoutes(app, ctx, options.demoPartnerId);
 
   app.get('/checkout/:id', (c) => {

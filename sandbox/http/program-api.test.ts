@@ -20,24 +20,29 @@ import {
   ReferralPage,
   TermsInfo,
 } from '../../shared/accounts-api.ts';
+import { type AnswerChecker, openApiChecker } from '../../test/support/openapi-answers.ts';
 import { sandboxAuthHeaders } from '../../test/support/sandbox-sign-in.ts';
 import { DEMO_PARTNER } from '../db/seed.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
 
 let sandbox: RunningSandbox;
+/** Every answer of these tests is checked against the published OpenAPI document. */
+let answers: AnswerChecker;
 /** The demo partner's bearer token, from the real sign-in flow. */
 let auth: { authorization: string };
 beforeEach(async () => {
   sandbox = await startSandbox({ mode: 'test' });
   auth = await sandboxAuthHeaders(sandbox.url);
+  answers = openApiChecker();
 });
 afterEach(async () => {
   await sandbox.close();
+  expect(answers.violations, 'answers off the OpenAPI document').toEqual([]);
 });
 
 async function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const { json, ...rest } = init;
-  return fetch(new URL(path.replace(/^\//u, ''), sandbox.url), {
+  return answers.fetch(new URL(path.replace(/^\//u, ''), sandbox.url), {
     ...rest,
     ...(json === undefined ? {} : { body: JSON.stringify(json), method: rest.method ?? 'POST' }),
     headers: { 'content-type': 'application/json', ...auth, ...(rest.headers as Record<string, string>) },

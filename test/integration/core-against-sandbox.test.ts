@@ -8,12 +8,14 @@ import { type Companion, startCompanion } from '../../electron/core/companion.ts
 import { createMemorySettingsStorage } from '../../electron/core/settings/settings-storage.ts';
 import { ReferralInfo } from '../../shared/accounts-api.ts';
 import { parseReferralCode } from '../../shared/referral-link.ts';
+import { openApiChecker } from '../support/openapi-answers.ts';
 import { type SandboxProcess, spawnSandbox } from '../support/sandbox-process.ts';
 import { sandboxAuthHeaders, signInThroughBrowser } from '../support/sandbox-sign-in.ts';
 
 let dir: string;
 let sandbox: SandboxProcess;
 let companion: Companion;
+const answers = openApiChecker();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'companion-it-'));
@@ -24,6 +26,7 @@ beforeAll(async () => {
     shell: 'browser',
     startDemoSandbox: vi.fn(),
     settings: createMemorySettingsStorage(),
+    fetch: answers.fetch,
   });
   // Signed in the way the app does it: the sandbox's page in "the browser", back on the loopback.
   const started = await companion.handlers.signIn({});
@@ -34,6 +37,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await companion?.close();
   await sandbox?.stop();
+  // Every accounts API answer core received matched the published OpenAPI document.
+  expect(answers.checked.length).toBeGreaterThan(5);
+  expect(answers.violations).toEqual([]);
   rmSync(dir, { recursive: true, force: true });
 });
 

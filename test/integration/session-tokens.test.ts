@@ -9,6 +9,7 @@ import { createMemorySecretStore } from '../../electron/core/secrets/secret-stor
 import { createMemorySettingsStorage } from '../../electron/core/settings/settings-storage.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
 import type { BridgeResult } from '../../shared/bridge.ts';
+import { openApiChecker } from '../support/openapi-answers.ts';
 import { signInThroughBrowser } from '../support/sandbox-sign-in.ts';
 
 let sandbox: RunningSandbox;
@@ -29,6 +30,7 @@ const recordingFetch: typeof fetch = async (input, init) => {
   }
   return response;
 };
+const answers = openApiChecker(recordingFetch);
 
 beforeAll(async () => {
   // In process, so the test can make the server forget its access tokens (a real 401).
@@ -40,7 +42,7 @@ beforeAll(async () => {
     startDemoSandbox: vi.fn(),
     settings: createMemorySettingsStorage(),
     secrets: createMemorySecretStore(),
-    fetch: recordingFetch,
+    fetch: answers.fetch,
   });
   companion.events.subscribe((message) => wire.push(JSON.stringify(message)));
 });
@@ -48,6 +50,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await companion?.close();
   await sandbox?.close();
+  // Every accounts API answer of the whole session matched the published OpenAPI document.
+  expect(answers.checked.length).toBeGreaterThan(5);
+  expect(answers.violations).toEqual([]);
 });
 
 describe('a session end to end', () => {

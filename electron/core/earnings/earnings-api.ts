@@ -1,13 +1,12 @@
 // The accounts endpoints the earnings screen reads, on the shared client (auth, refresh-on-401,
 // retries, validation against the shared schemas).
-import {
-  accountsPaths,
+import type {
   Balance,
   EarningsSeries,
   HistoryPage,
   ProgramStatus,
   ReferralStatsPage,
-  type SeriesBucket,
+  SeriesBucket,
   TermsInfo,
 } from '../../../shared/accounts-api.ts';
 import type { HistoryListInput } from '../../../shared/bridge/earnings.ts';
@@ -23,14 +22,14 @@ export interface EarningsApi {
   referralStats(query: { cursor?: string | undefined; limit: number }): Promise<ReferralStatsPage>;
 }
 
-export function createEarningsApi(accounts: Pick<AccountsClient, 'request'>): EarningsApi {
+export function createEarningsApi(accounts: Pick<AccountsClient, 'call'>): EarningsApi {
   return {
-    balance: () => accounts.request(accountsPaths.balance, Balance),
-    program: () => accounts.request(accountsPaths.program, ProgramStatus),
-    terms: () => accounts.request(accountsPaths.terms, TermsInfo),
+    balance: () => accounts.call('getBalance'),
+    program: () => accounts.call('getProgramStatus'),
+    terms: () => accounts.call('getTerms'),
     history: (query) =>
-      accounts.request(accountsPaths.history, HistoryPage, {
-        searchParams: {
+      accounts.call('listHistory', {
+        query: {
           limit: query.limit,
           cursor: query.cursor,
           types: query.types?.join(','),
@@ -41,13 +40,8 @@ export function createEarningsApi(accounts: Pick<AccountsClient, 'request'>): Ea
           sort: query.sort,
         },
       }),
-    series: ({ bucket, timeZone }) =>
-      accounts.request(accountsPaths.earningsSeries, EarningsSeries, {
-        searchParams: { bucket, tz: timeZone },
-      }),
+    series: ({ bucket, timeZone }) => accounts.call('getEarningsSeries', { query: { bucket, tz: timeZone } }),
     referralStats: (query) =>
-      accounts.request(accountsPaths.referralStats, ReferralStatsPage, {
-        searchParams: { limit: query.limit, cursor: query.cursor },
-      }),
+      accounts.call('listReferralStats', { query: { limit: query.limit, cursor: query.cursor } }),
   };
 }

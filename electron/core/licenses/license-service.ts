@@ -3,17 +3,13 @@
 // crash-safety as payouts), and auto-apply (ask once, or apply and notify).
 import { randomUUID } from 'node:crypto';
 import {
-  accountsPaths,
-  Balance,
-  Catalog,
+  type Balance,
   type CatalogItem,
   type Credit,
-  CreditPage,
   type CreditRequest,
   Credit as CreditSchema,
   type License,
-  Licenses,
-  ProgramStatus,
+  type ProgramStatus,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
@@ -63,11 +59,11 @@ export function createLicenseService(deps: {
 
   async function load(): Promise<World> {
     const [licenses, catalog, balance, program, credits] = await Promise.all([
-      accounts.request(accountsPaths.licenses, Licenses),
-      accounts.request(accountsPaths.catalog, Catalog),
-      accounts.request(accountsPaths.balance, Balance),
-      accounts.request(accountsPaths.program, ProgramStatus),
-      accounts.request(accountsPaths.credits, CreditPage, { searchParams: { limit: 50 } }),
+      accounts.call('listLicenses'),
+      accounts.call('getCatalog'),
+      accounts.call('getBalance'),
+      accounts.call('getProgramStatus'),
+      accounts.call('listCredits', { query: { limit: 50 } }),
     ]);
     return {
       licenses: licenses.items,
@@ -241,5 +237,5 @@ export function createLicenseService(deps: {
 }
 
 export function sendCredit(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
-  return sendKeyed(accounts, accountsPaths.credits, CreditSchema, body, key);
+  return sendKeyed(accounts, 'applyCredit', body, key);
 }

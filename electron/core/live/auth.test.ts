@@ -61,21 +61,17 @@ describe('live connection auth', () => {
 
   it('conditional GETs: 401 → one renewal → retry; a second 401 goes to the session', async () => {
     server = await startScriptedServer();
-    server.on('/api/v1/program', (req, res) =>
+    server.on('/api/v1/payout-methods', (req, res) =>
       req.headers.authorization === 'Bearer new'
-        ? json(res, 200, { ok: true })
+        ? json(res, 200, { items: [] })
         : json(res, 401, { error: 'unauthenticated', message: 'x' }),
     );
     server.on('/api/v1/terms', (_req, res) => json(res, 401, { error: 'unauthenticated', message: 'x' }));
     const a = auth();
     const get = createConditionalGetter({ baseUrl: server.url, auth: a, fetch });
-    const { z } = await import('zod');
-    expect(await get.get('/api/v1/program', z.object({ ok: z.boolean() }))).toEqual({
-      changed: true,
-      body: { ok: true },
-    });
+    expect(await get.get('listPayoutMethods')).toEqual({ changed: true, body: { items: [] } });
     expect(a.renew).toHaveBeenCalledTimes(1);
-    await expect(get.get('/api/v1/terms', z.object({}))).rejects.toThrow(/401/);
+    await expect(get.get('getTerms')).rejects.toThrow(/401/);
     expect(a.rejectedAgain).toHaveBeenCalledTimes(1);
   });
 });

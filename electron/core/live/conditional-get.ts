@@ -2,13 +2,28 @@
 // If-None-Match, so an unchanged resource costs a 304 with no body. The accounts client (ky +
 // schema) has no notion of 304, so this is a small fetch of its own that keeps the same auth rules:
 // the session's bearer token, one renewal after a 401, then the session ends.
-import type { z } from 'zod';
+import { fillPath } from '../../../shared/accounts-api.ts';
+import {
+  type AccountsOperation,
+  accountsOperations,
+  type OperationInput,
+  type OperationName,
+  type OperationResult,
+} from '../../../shared/accounts-contract.ts';
 import { type AccountsAuth, AccountsError } from '../accounts-client.ts';
 
 export type Conditional<T> = { changed: true; body: T } | { changed: false };
+/** The operations of the contract table that answer If-None-Match with 304. */
+export type ConditionalOperationName = {
+  [K in OperationName]: (typeof accountsOperations)[K] extends { conditional: true } ? K : never;
+}[OperationName];
 
 export interface ConditionalGetter {
-  get<S extends z.ZodType>(path: string, schema: S): Promise<Conditional<z.output<S>>>;
+  /** One conditional operation of the contract table, by name: a 304 answers `{ changed: false }`. */
+  get<K extends ConditionalOperationName>(
+    name: K,
+    input?: OperationInput<K>,
+  ): Promise<Conditional<OperationResult<K>>>;
   /** Forgets every ETag (after a sign-in change, the same URL is someone else's data). */
   reset(): void;
 }
@@ -43,8 +58,13 @@ export function createConditionalGetter(options: {
   }
 
   return {
-    async get(path, schema) {
-      const url = new URL(path.replace(/^\//u, ''), base);
+    async get(name, input) {
+      const operation: AccountsOperation = accountsOperations[name];
+      const given = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
+      const url = new URL(fillPath(operation.path, given.params ?? {}).replace(/^\//u, ''), base);
+      for (const [key, value] of Object.entries(given.query ?? {}))
+        if (value !== undefined) url.searchParams.set(key, String(value));
+      const schema = operation.response;
       let token = options.auth ? await options.auth.accessToken() : undefined;
       let response = await once(url, token);
       if (response.status === 401 && options.auth && token !== undefined) {
@@ -74,7 +94,7 @@ export function createConditionalGetter(options: {
       }
       const etag = response.headers.get('etag');
       if (etag) etags.set(url.href, etag);
-      return { changed: true, body: parsed.data };
+      return { changed: true, body: parsed.data as OperationResult<typeof name> };
     },
     reset: () => etags.clear(),
   };

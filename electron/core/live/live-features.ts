@@ -21,7 +21,7 @@ export interface LiveFeaturesOptions {
   accountsUrl: string;
   /** Whose cursor this is: a cursor from another server is dropped. */
   scope: string;
-  accounts: Pick<AccountsClient, 'request'>;
+  accounts: Pick<AccountsClient, 'call'>;
   auth: AccountsAuth;
   events: EventHub;
   session: { view(): SessionView };

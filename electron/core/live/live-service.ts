@@ -3,7 +3,7 @@
 // (trying the stream again now and then), nothing while offline, asleep or signed out, and a
 // refresh at once when the computer wakes, the screen unlocks or the network returns.
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
-import { accountsPaths } from '../../../shared/accounts-api.ts';
+import { accountsOperations } from '../../../shared/accounts-contract.ts';
 import type { LiveStatus } from '../../../shared/bridge/live.ts';
 import type { AccountsAuth } from '../accounts-client.ts';
 import { backoffDelay, jittered } from './backoff.ts';
@@ -74,7 +74,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
   const log = options.log ?? ((message: string) => console.warn(message));
   const fetchFn = options.fetch ?? fetch;
   const eventsUrl = new URL(
-    accountsPaths.events.slice(1),
+    accountsOperations.streamEvents.path.slice(1),
     options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
   ).href;
   const watcher = createPollWatcher(

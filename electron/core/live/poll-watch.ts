@@ -3,16 +3,7 @@
 // stream would have sent, so notifications and refreshes work the same way either way.
 // The first poll only learns the current state. It sees the newest page of each list, so a burst
 // larger than a page between two polls is reported only up to the page size.
-import {
-  accountsPaths,
-  Balance,
-  CommissionPage,
-  PayoutPage,
-  type ProgramEvent,
-  ProgramStatus,
-  ReferralPage,
-  TermsInfo,
-} from '../../../shared/accounts-api.ts';
+import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { ConditionalGetter } from './conditional-get.ts';
 
 export const POLL_PAGE = 50;
@@ -33,16 +24,16 @@ interface Known {
 
 export function createPollWatcher(get: ConditionalGetter): PollWatcher {
   let known: Known | undefined;
-  const page = `?limit=${POLL_PAGE}`;
+  const page = { query: { limit: POLL_PAGE } };
 
   return {
     async poll() {
       const [commissions, referrals, payouts, terms, program] = await Promise.all([
-        get.get(`${accountsPaths.commissions}${page}`, CommissionPage),
-        get.get(`${accountsPaths.referrals}${page}`, ReferralPage),
-        get.get(`${accountsPaths.payouts}${page}`, PayoutPage),
-        get.get(accountsPaths.terms, TermsInfo),
-        get.get(accountsPaths.program, ProgramStatus),
+        get.get('listCommissions', page),
+        get.get('listReferrals', page),
+        get.get('listPayouts', page),
+        get.get('getTerms'),
+        get.get('getProgramStatus'),
       ]);
       const first = known === undefined;
       const state: Known = known ?? {
@@ -110,7 +101,7 @@ export function createPollWatcher(get: ConditionalGetter): PollWatcher {
         const disqualified = program.body.status === 'disqualified';
         if (disqualified && !state.disqualified && !first) {
           // The stream reports what was cancelled; polling reads it from the balance.
-          const balance = await get.get(accountsPaths.balance, Balance);
+          const balance = await get.get('getBalance');
           emit({
             id: 'poll:disqualified',
             at: program.body.disqualifiedAt ?? new Date().toISOString(),

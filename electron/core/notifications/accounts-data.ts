@@ -2,13 +2,7 @@
 // commission notices, and the program, balance, licenses and catalog for the derived ones. Reads go
 // through the accounts client (auth, retries, validation). Balance and program come from the
 // earnings module's snapshot (earningsChanged), not from here.
-import {
-  accountsPaths,
-  Catalog,
-  CommissionPage,
-  Licenses,
-  ReferralPage,
-} from '../../../shared/accounts-api.ts';
+import type { Catalog, Licenses } from '../../../shared/accounts-api.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import { maskName, type Occurrence } from './occurrences.ts';
 
@@ -19,11 +13,11 @@ export interface NotifierData {
   licenseInputs(): Promise<{ licenses: Licenses; catalog: Catalog }>;
 }
 
-export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): NotifierData {
+export function createNotifierData(accounts: Pick<AccountsClient, 'call'>): NotifierData {
   let catalog: Promise<Catalog> | undefined;
   const names = new Map<string, string>();
   const loadCatalog = () => {
-    catalog ??= accounts.request(accountsPaths.catalog, Catalog).catch((error: unknown) => {
+    catalog ??= accounts.call('getCatalog').catch((error: unknown) => {
       catalog = undefined;
       throw error;
     });
@@ -37,13 +31,9 @@ export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): N
       try {
         const missingNames = money.some((o) => 'referralId' in o.detail && !names.has(o.detail.referralId));
         const [page, items, referrals] = await Promise.all([
-          accounts.request(accountsPaths.commissions, CommissionPage, {
-            searchParams: { limit: Math.min(500, money.length + 20) },
-          }),
+          accounts.call('listCommissions', { query: { limit: Math.min(500, money.length + 20) } }),
           loadCatalog(),
-          missingNames
-            ? accounts.request(accountsPaths.referrals, ReferralPage, { searchParams: { limit: 100 } })
-            : undefined,
+          missingNames ? accounts.call('listReferrals', { query: { limit: 100 } }) : undefined,
         ]);
         for (const referral of referrals?.items ?? []) names.set(referral.id, maskName(referral.displayName));
         const skus = new Map(page.items.map((c) => [c.id, c.purchase.sku]));
@@ -66,10 +56,7 @@ export function createNotifierData(accounts: Pick<AccountsClient, 'request'>): N
       }
     },
     async licenseInputs() {
-      const [licenses, items] = await Promise.all([
-        accounts.request(accountsPaths.licenses, Licenses),
-        loadCatalog(),
-      ]);
+      const [licenses, items] = await Promise.all([accounts.call('listLicenses'), loadCatalog()]);
       return { licenses, catalog: items };
     },
   };

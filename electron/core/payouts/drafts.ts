@@ -1,8 +1,7 @@
 // What payouts and license credits share between "the user saw exactly this" and "it was filed":
 // a draft held under the idempotency key it will be filed with, and the keyed POST the outbox
 // sends (and resends after a crash) with that key.
-import type { z } from 'zod';
-import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/accounts-api.ts';
+import type { OperationInput, OperationResult } from '../../../shared/accounts-contract.ts';
 import { BridgeError } from '../../../shared/bridge.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 
@@ -43,17 +42,12 @@ export function refuse(message: string): never {
 }
 
 /** Files a request under its idempotency key; safe to retry, since a repeat returns the first result. */
-export function sendKeyed<S extends z.ZodType>(
-  accounts: AccountsClient,
-  path: string,
-  schema: S,
+export function sendKeyed<K extends 'requestPayout' | 'applyCredit'>(
+  accounts: Pick<AccountsClient, 'call'>,
+  operation: K,
   body: Record<string, unknown>,
   key: string,
-): Promise<z.output<S>> {
-  return accounts.request(path, schema, {
-    method: 'post',
-    json: body,
-    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
-    idempotent: true,
-  });
+): Promise<OperationResult<K>> {
+  // The outbox holds the body as it was filed; the server validates it again.
+  return accounts.call(operation, { body } as OperationInput<K>, { idempotencyKey: key });
 }

@@ -2,17 +2,11 @@
 // (one Idempotency-Key per draft, persisted before sending), cancelling, and the requests list.
 import { randomUUID } from 'node:crypto';
 import {
-  accountsPaths,
-  fillPath,
   type Payout,
-  PayoutMethods,
-  PayoutPage,
   type PayoutRequest,
   Payout as PayoutSchema,
-  ProgramStatus,
+  type ProgramStatus,
   payoutDestinationProblem,
-  ReferralInfo,
-  TermsInfo,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
@@ -55,16 +49,16 @@ export function createPayoutService(deps: {
   const now = deps.now ?? (() => new Date());
   const drafts = createDraftBook<PayoutDraft, PayoutRequest>(now);
 
-  const program = () => accounts.request(accountsPaths.program, ProgramStatus);
-  const methods = () => accounts.request(accountsPaths.payoutMethods, PayoutMethods);
+  const program = () => accounts.call('getProgramStatus');
+  const methods = () => accounts.call('listPayoutMethods');
 
   async function view(): Promise<PayoutsView> {
     const [status, terms, methodList, page, referral] = await Promise.all([
       program(),
-      accounts.request(accountsPaths.terms, TermsInfo),
+      accounts.call('getTerms'),
       methods(),
-      accounts.request(accountsPaths.payouts, PayoutPage, { searchParams: { limit: 50 } }),
-      accounts.request(accountsPaths.referral, ReferralInfo),
+      accounts.call('listPayouts', { query: { limit: 50 } }),
+      accounts.call('getReferralInfo'),
     ]);
     const outboxItems = outbox.items('payout', deps.owner());
     return {
@@ -133,11 +127,8 @@ export function createPayoutService(deps: {
       }
     },
     async cancel(id) {
-      const payout = await accounts.request(fillPath(accountsPaths.payoutCancel, { id }), PayoutSchema, {
-        method: 'post',
-        // Cancelling twice lands on the same state; a retry is safe.
-        idempotent: true,
-      });
+      // Cancelling twice lands on the same state: the table marks it repeatable, so it is retried.
+      const payout = await accounts.call('cancelPayout', { params: { id } });
       await refresh().catch(() => undefined);
       return payout;
     },
@@ -146,7 +137,7 @@ export function createPayoutService(deps: {
 
 /** Sends a request the outbox holds, with its key. */
 export function sendPayout(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
-  return sendKeyed(accounts, accountsPaths.payouts, PayoutSchema, body, key);
+  return sendKeyed(accounts, 'requestPayout', body, key);
 }
 
 /** English fallback wording for errors thrown to the bridge; the UI words blockers itself. */
