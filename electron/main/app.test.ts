@@ -268,4 +268,12 @@ describe('the desktop app', () => {
     await quitCalled;
     await expect(fetch(new URL('api/v1/me', info.value.accountsUrl))).rejects.toThrow();
   });
+
+  it('tells npm start its window is up (a crash before that makes npm start fall back)', async () => {
+    const startedFile = join(dataDir, 'started');
+    await start({ COMPANION_STARTED_FILE: startedFile });
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(readFileSync(startedFile, 'utf8')).toBe(String(process.pid));
+    await quit();
+  });
 });

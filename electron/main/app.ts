@@ -1,5 +1,6 @@
 // The desktop app's lifecycle: one instance, one window, the companion's core hosted in the main
 // process, torn down cleanly on quit.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
@@ -206,6 +207,9 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       open: () => openWindow(),
     });
     openWindow(showWindow);
+    // \`npm start\` (scripts/start.ts) tells a crash at start from a later one by this file.
+    const startedFile = env.COMPANION_STARTED_FILE;
+    if (startedFile) await writeFile(startedFile, String(process.pid)).catch(() => {});
   });
 
   return { ready };
