@@ -78,7 +78,8 @@ describe('the desktop app', () => {
     const info = await call('getAppInfo');
     expect(info).toMatchObject({
       ok: true,
-      value: { mode: 'demo', shell: 'electron', version: '0.1.0-test' },
+      // Unpackaged (`electron .`): start at login registers nothing, so the UI hides its toggle.
+      value: { mode: 'demo', shell: 'electron', version: '0.1.0-test', startAtLogin: false },
     });
     // Through the bridge and core to the embedded sandbox over HTTP: either the referral, or the
     // sandbox's own answer that a sign-in is needed first (never a bridge or transport failure).

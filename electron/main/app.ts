@@ -10,6 +10,7 @@ import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { loginItemMechanism } from '../core/login/autostart.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
@@ -182,6 +183,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     try {
       companion = await startCompanion({
         shell: 'electron',
+        startAtLogin: loginItemMechanism(process.platform, app.isPackaged) !== 'none',
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
