@@ -161,10 +161,14 @@ const STDERR_TAIL = 16_000;
 
 /**
  * Runs an npm script with the npm that runs us. The script runs in its own process group so a
- * signal reaches every process under it (npm, sh, node), not only npm. Its stderr is passed
- * through and its end kept (to say why Electron failed).
+ * signal reaches every process under it (npm, sh, node), not only npm. With captureStderr its
+ * stderr is passed through and its end kept (to say why Electron failed).
  */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ScriptRun> {
+function runScript(
+  script: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; captureStderr?: boolean } = {},
+): Promise<ScriptRun> {
   const npmCli = process.env.npm_execpath;
   const [command, prefix] = npmCli ? [process.execPath, [npmCli]] : ['npm', []];
   const ownGroup = process.platform !== 'win32';
@@ -172,10 +176,11 @@ function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = proc
     command,
     [...prefix, 'run', '--silent', script, ...(args.length ? ['--', ...args] : [])],
     {
-      stdio: ['inherit', 'inherit', 'pipe'],
+      // Piped only where a failure is explained from it (it is passed through as it comes).
+      stdio: ['inherit', 'inherit', options.captureStderr ? 'pipe' : 'inherit'],
       detached: ownGroup,
       shell: !npmCli && process.platform === 'win32',
-      env,
+      env: options.env ?? process.env,
     },
   );
   let stderrTail = '';
@@ -229,7 +234,10 @@ async function main(): Promise<number> {
   if (choice.shell === 'electron') {
     console.log(`Starting the Electron app (${choice.reason}).`);
     const startedFile = join(tmpdir(), `companion-started-${process.pid}-${randomUUID()}`);
-    const run = await runScript('start:electron', args, { ...process.env, [STARTED_FILE_ENV]: startedFile });
+    const run = await runScript('start:electron', args, {
+      env: { ...process.env, [STARTED_FILE_ENV]: startedFile },
+      captureStderr: true,
+    });
     const started = existsSync(startedFile);
     rmSync(startedFile, { force: true });
     const next = afterElectron({ ...run, started }, process.platform);
