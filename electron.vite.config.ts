@@ -1,6 +1,7 @@
 // Builds the desktop app into out/: main (ESM), preload (CommonJS, fully bundled), renderer.
 // The renderer section reuses renderer/vite.config.ts so the Electron and browser builds match.
 import { defineConfig } from 'electron-vite';
+import packageJson from './package.json' with { type: 'json' };
 import {
   rendererBase,
   rendererBuild,
@@ -16,7 +17,9 @@ export default defineConfig({
       lib: { entry: 'electron/main/index.ts', formats: ['es'] },
       rollupOptions: {
         // node:sqlite is a builtin that some resolvers do not list yet: never try to bundle it.
-        external: ['node:sqlite'],
+        // keytar is an optionalDependency (electron-vite externalizes only `dependencies`): a
+        // native module loaded lazily at run time, and absent where it could not be built.
+        external: ['node:sqlite', ...Object.keys(packageJson.optionalDependencies)],
         output: { entryFileNames: '[name].js' },
       },
     },

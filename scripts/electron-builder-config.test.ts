@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { APP_ID } from '../electron/main/app-identity.ts';
+import { APP_ID, NOTIFICATION_ICON } from '../electron/main/app-identity.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 // electron-builder's internals, resolved from electron-builder itself (they are its dependencies).
@@ -99,11 +99,50 @@ describe('electron-builder.yml', () => {
     expect(script).toMatch(/\/SD IDNO/);
   });
 
-  it('builds a dmg for both Mac architectures and AppImage plus deb for Linux', async () => {
+  it('has one Start-menu entry: the shortcut Electron keeps for notifications, removed on uninstall', async () => {
+    const { nsis, productName } = await load();
+    // Electron (42+) writes Programs\<productName>.lnk with the app's AppUserModelID; the installer's
+    // shortcut must be that file, directly in Programs (no folder), or Start shows two entries.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's macro, not a JS template.
+    expect([productName, '${productName}']).toContain(nsis.shortcutName);
+    expect(nsis.menuCategory ?? false).toBe(false);
+    const script = readFileSync(new URL(`../${nsis.include}`, import.meta.url), 'utf8');
+    // Not on an update (the installer puts the shortcut back), before the data question.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: NSIS defines, not a JS template.
+    const uninstallOnly = script.slice(script.indexOf('${ifNot} ${isUpdated}'), script.indexOf('MessageBox'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: NSIS defines, not a JS template.
+    expect(uninstallOnly).toContain('Delete "$SMPROGRAMS\\${PRODUCT_NAME}.lnk"');
+  });
+
+  it('builds a dmg for both Mac architectures and a deb, the one Linux package', async () => {
     const { mac, linux } = await load();
     expect(mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
-    expect(linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
+    // No AppImage: it aborts at start on Ubuntu 24.04+ (restricted user namespaces; docs/packaging.md).
+    expect(linux.target).toEqual([{ target: 'deb', arch: ['x64'] }]);
     expect(linux.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('flips the hardening fuses in the packaged Electron binary', async () => {
+    const { electronFuses } = await load();
+    expect(electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('packs and unpacks the notification picture the app names', async () => {
+    const config = await load();
+    expect(existsSync(new URL(`../${NOTIFICATION_ICON}`, import.meta.url))).toBe(true);
+    // electron-builder's loader normalizes `files` into filter sets.
+    const files = (config.files as unknown as ({ filter: string[] } | string)[]).flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : entry.filter,
+    );
+    expect(files).toContain(NOTIFICATION_ICON);
+    expect(config.asarUnpack).toContain(NOTIFICATION_ICON);
   });
 
   it('points at icons that exist and unpacks native modules', async () => {

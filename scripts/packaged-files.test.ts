@@ -25,6 +25,11 @@ const packageJson = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'u
   devDependencies: Record<string, string>;
 };
 
+/** @electron/fuses' marker, and Electron's stock wire: RunAsNode, cookie encryption, NODE_OPTIONS,
+ * --inspect, asar integrity, only-asar, browser V8 snapshot, file: privileges ('1' on, '0' off). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const STOCK_FUSES = '10110001';
+
 let work: string;
 let archive: string;
 let entries: string[];
@@ -51,7 +56,9 @@ beforeAll(async () => {
 
   const electronDist = join(work, 'electron-dist');
   await mkdir(join(electronDist, 'resources'), { recursive: true });
-  await writeFile(join(electronDist, 'electron'), '', { mode: 0o755 });
+  // Only the fuse wire of a real binary (sentinel, version 1, length, Electron's defaults), so
+  // electron-builder's `electronFuses` step has something to flip.
+  await writeFile(join(electronDist, 'electron'), `${FUSE_SENTINEL}\x01\x08${STOCK_FUSES}`, { mode: 0o755 });
   await run(
     process.execPath,
     [
@@ -96,7 +103,9 @@ describe('the packaged app', () => {
         /\.(ts|tsx|mts|cts|map)$/.test(entry) ||
         /\.test\./.test(entry) ||
         /^\/(electron|renderer|shared|sandbox|scripts|test|docs|bench)(\/|$)/.test(entry) ||
-        /^\/resources\/(icon\.svg|installer\.nsh|icons\/(png|icon\.|manifest))/.test(entry) ||
+        // The one PNG the app needs (the notification picture) is allowed; the other sizes are not.
+        (/^\/resources\/(icon\.svg|installer\.nsh|icons\/(png|icon\.|manifest))/.test(entry) &&
+          !['/resources/icons/png', '/resources/icons/png/256x256.png'].includes(entry)) ||
         /^\/(electron-builder\.yml|tsconfig|vitest|biome|playwright|electron\.vite)/.test(entry),
     );
     expect(forbidden).toEqual([]);
@@ -141,7 +150,21 @@ describe('the packaged app', () => {
     expect([...required]).toEqual(['electron']);
   });
 
-  it('unpacks native modules next to the archive', async () => {
+  it('packs keytar, an optional dependency, and leaves its import to run time', () => {
+    expect(entries).toContain('/node_modules/keytar/package.json');
+    const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
+    expect(main).toMatch(/\bimport\(\s*["']keytar["']\s*\)/);
+  });
+
+  it('has the hardening fuses flipped in the Electron binary', async () => {
+    const binary = await readFile(join(work, 'dist/linux-unpacked/referral-companion'), 'latin1');
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    // RunAsNode off, cookies encrypted, NODE_OPTIONS and --inspect off, asar integrity and only-asar on.
+    expect(binary.slice(at + 2, at + 2 + STOCK_FUSES.length)).toBe('01001101');
+  });
+
+  it('unpacks native modules and the notification picture next to the archive', async () => {
+    expect(existsSync(join(`${archive}.unpacked`, 'resources/icons/png/256x256.png'))).toBe(true);
     const native = entries.filter((e) => e.endsWith('.node'));
     expect(native).toContain('/node_modules/keytar/build/Release/keytar.node');
     for (const file of native) expect(existsSync(join(`${archive}.unpacked`, file)), file).toBe(true);

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseShell, type ElectronProbe, electronBinary, probeElectron } from './start.ts';
+import {
+  afterElectron,
+  chooseShell,
+  type ElectronProbe,
+  type ElectronRun,
+  electronBinary,
+  explainElectronFailure,
+  probeElectron,
+} from './start.ts';
 
 const dir = '/project/node_modules/electron';
 const binary = join(dir, 'dist', 'electron');
@@ -84,5 +92,62 @@ describe('probeElectron', () => {
     const real = probeElectron();
     expect(real.electronDir).toMatch(/node_modules[\\/]electron$/u);
     expect(real.exists(join(real.electronDir ?? '', 'package.json'))).toBe(true);
+  });
+});
+
+describe('after Electron ends', () => {
+  const run = (overrides: Partial<ElectronRun>): ElectronRun => ({
+    code: 0,
+    signal: null,
+    stopRequested: false,
+    started: false,
+    stderrTail: '',
+    ...overrides,
+  });
+
+  it('ends npm start with Electron after a quit, a stop, or a crash once the window was up', () => {
+    expect(afterElectron(run({ code: 0, started: true }), 'linux')).toEqual({ action: 'exit', code: 0 });
+    expect(afterElectron(run({ code: null, signal: 'SIGINT', stopRequested: true }), 'linux')).toEqual({
+      action: 'exit',
+      code: 0,
+    });
+    expect(afterElectron(run({ code: 3, started: true }), 'win32')).toEqual({ action: 'exit', code: 3 });
+  });
+
+  it('falls back to the browser shell when Electron fails before its window is up, saying why', () => {
+    const sandbox = run({
+      code: null,
+      signal: 'SIGTRAP',
+      stderrTail:
+        'FATAL:setuid_sandbox_host.cc(163)] The SUID sandbox helper binary was found, but is not configured correctly.',
+    });
+    expect(afterElectron(sandbox, 'linux')).toEqual({
+      action: 'fallback',
+      reason: expect.stringMatching(
+        /killed by SIGTRAP: Chromium's sandbox could not start.*user namespaces/u,
+      ),
+    });
+    const library = run({
+      code: 127,
+      stderrTail:
+        'electron: error while loading shared libraries: libnss3.so: cannot open shared object file',
+    });
+    expect(afterElectron(library, 'linux')).toEqual({
+      action: 'fallback',
+      reason: expect.stringMatching(/exited with code 127: the system library libnss3\.so is missing/u),
+    });
+  });
+
+  it('names the display, the GPU and a failed build, and otherwise gives the exit', () => {
+    const explain = (stderrTail: string, code = 1) =>
+      explainElectronFailure({ code, signal: null, stderrTail }, 'linux');
+    expect(explain('[1234:ERROR:ozone_platform_x11.cc] Missing X server or $DISPLAY')).toMatch(/display/u);
+    expect(explain("FATAL:gpu_data_manager_impl_private.cc] GPU process isn't usable. Goodbye.")).toMatch(
+      /--disable-gpu/u,
+    );
+    expect(explain('error during build:\nsyntax error')).toMatch(/build failed/u);
+    expect(explain('something else', 5)).toBe(
+      'Electron exited with code 5 before its window opened; see its output above',
+    );
   });
 });

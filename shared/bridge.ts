@@ -21,6 +21,11 @@ export const AppInfo = z.object({
   mode: z.enum(['demo', 'custom']),
   accountsUrl: z.url(),
   shell: z.enum(['electron', 'browser']),
+  /**
+   * The desktop app registers start at login (installed app: login item, or XDG autostart on
+   * Linux). False in an unpackaged Electron run, where the toggle would do nothing, so it is not shown.
+   */
+  startAtLogin: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

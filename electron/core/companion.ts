@@ -31,6 +31,8 @@ export interface CompanionOptions {
   accountsUrl?: string | undefined;
   version: string;
   shell: AppInfo['shell'];
+  /** This run can register start at login (core/login/autostart.ts, loginItemMechanism). */
+  startAtLogin?: boolean;
   /** Starts the embedded sandbox for demo mode (injected so tests and shells choose where it lives). */
   startDemoSandbox: () => Promise<DemoSandbox>;
   /** Where the user's settings live (openSettingsFile in the shell's data directory). */
@@ -111,6 +113,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     mode: demo ? 'demo' : 'custom',
     accountsUrl,
     shell: options.shell,
+    ...(options.startAtLogin === undefined ? {} : { startAtLogin: options.startAtLogin }),
   };
 
   const requests = createRequestsModule({

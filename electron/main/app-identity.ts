@@ -4,6 +4,9 @@
 /** Must equal `appId` in electron-builder.yml: Windows ties notifications and taskbar to it. */
 export const APP_ID = 'com.quantower.referral-companion';
 
+/** The notification picture, relative to the app's root; electron-builder.yml packs and unpacks it. */
+export const NOTIFICATION_ICON = 'resources/icons/png/256x256.png';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'companion';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { APP_ENTRY_URL, APP_ID } from './app-identity.ts';
 import { BRIDGE_CALL_CHANNEL } from './ipc-channels.ts';
 import {
   FakeBrowserWindow,
+  FakeMenu,
   FakeWebContents,
   fakeElectron,
   resetFakeElectron,
@@ -42,6 +44,7 @@ beforeEach(async () => {
   app.getPath.mockImplementation(() => dataDir);
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   setPlatform(platform);
   app.quit.mockReset();
   await rm(dataDir, { recursive: true, force: true });
@@ -75,7 +78,8 @@ describe('the desktop app', () => {
     const info = await call('getAppInfo');
     expect(info).toMatchObject({
       ok: true,
-      value: { mode: 'demo', shell: 'electron', version: '0.1.0-test' },
+      // Unpackaged (`electron .`): start at login registers nothing, so the UI hides its toggle.
+      value: { mode: 'demo', shell: 'electron', version: '0.1.0-test', startAtLogin: false },
     });
     // Through the bridge and core to the embedded sandbox over HTTP: either the referral, or the
     // sandbox's own answer that a sign-in is needed first (never a bridge or transport failure).
@@ -200,5 +204,77 @@ describe('the desktop app', () => {
       expect.stringMatching(/URL/i),
     );
     expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('sets the menu before the first window: none on Windows/Linux, app + Edit on macOS', async () => {
+    // Packaged on Linux means an autostart entry is kept in step: not in the real home folder.
+    vi.stubEnv('XDG_CONFIG_HOME', dataDir);
+    for (const platform of ['win32', 'linux'] as const) {
+      resetFakeElectron();
+      app.isPackaged = true;
+      setPlatform(platform);
+      const { window } = await start();
+      expect(FakeMenu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(null);
+      expect(window).toBeDefined();
+      await quit();
+    }
+    resetFakeElectron();
+    app.isPackaged = true;
+    setPlatform('darwin');
+    const menuSet = new Promise<number>((resolve) =>
+      FakeMenu.setApplicationMenu.mockImplementationOnce((menu) => {
+        FakeMenu.applicationMenu = menu;
+        resolve(FakeBrowserWindow.instances.length);
+      }),
+    );
+    await start();
+    expect(await menuSet).toBe(0); // no window existed yet
+    const roles = (FakeMenu.applicationMenu as FakeMenu).template.map((item) => item.role);
+    expect(roles).toEqual(['appMenu', 'editMenu']);
+    await quit();
+  });
+
+  it('offers Reload and DevTools only in development', async () => {
+    setPlatform('linux');
+    await start();
+    const menu = FakeMenu.applicationMenu as FakeMenu;
+    expect(JSON.stringify(menu.template)).toContain('toggleDevTools');
+    expect(menu.template.map((item) => item.role ?? item.label)).toEqual(['editMenu', 'View']);
+    await quit();
+  });
+
+  it('takes the quit path when Windows ends the session, without a quit event', async () => {
+    const { window, call } = await start();
+    const info = (await call('getAppInfo')) as { ok: true; value: { accountsUrl: string } };
+    // A move not yet saved when the session ends.
+    window.bounds = { x: 700, y: 300, width: 380, height: 600 };
+    window.emit('moved');
+    const quitCalled = new Promise<void>((resolve) => app.quit.mockImplementation(() => resolve()));
+    window.emit('session-end', { reasons: ['shutdown'] });
+    expect(fakeElectron.ipcMain.handlers.has(BRIDGE_CALL_CHANNEL)).toBe(false);
+    const state = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'));
+    expect(state.displays['1']).toMatchObject({ x: 700, y: 300 });
+    await quitCalled;
+    // The companion (and its demo sandbox) was closed before the quit.
+    await expect(fetch(new URL('api/v1/me', info.value.accountsUrl))).rejects.toThrow();
+  });
+
+  it('delays a Linux/macOS shutdown until the quit path has run', async () => {
+    const { call } = await start();
+    const info = (await call('getAppInfo')) as { ok: true; value: { accountsUrl: string } };
+    const quitCalled = new Promise<void>((resolve) => app.quit.mockImplementation(() => resolve()));
+    const event = { preventDefault: vi.fn() };
+    fakeElectron.powerMonitor.emit('shutdown', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await quitCalled;
+    await expect(fetch(new URL('api/v1/me', info.value.accountsUrl))).rejects.toThrow();
+  });
+
+  it('tells npm start its window is up (a crash before that makes npm start fall back)', async () => {
+    const startedFile = join(dataDir, 'started');
+    await start({ COMPANION_STARTED_FILE: startedFile });
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(readFileSync(startedFile, 'utf8')).toBe(String(process.pid));
+    await quit();
   });
 });

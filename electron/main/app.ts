@@ -1,7 +1,8 @@
 // The desktop app's lifecycle: one instance, one window, the companion's core hosted in the main
 // process, torn down cleanly on quit.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
@@ -9,10 +10,12 @@ import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { loginItemMechanism } from '../core/login/autostart.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
+import { applicationMenuTemplate } from './app-menu.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
 import { createLiveGlue, type LiveGlue } from './live-glue.ts';
 import { createMainWindow, guardWebContents } from './main-window.ts';
@@ -46,6 +49,10 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     return { ready: Promise.resolve() };
   }
   registerAppScheme();
+  // Before the first window (and before 'will-finish-launching', where Electron would build its
+  // default File/Edit/View/Window menu): see app-menu.ts for the choice per platform.
+  const menu = applicationMenuTemplate({ platform: process.platform, packaged: app.isPackaged });
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   // Windows ties notifications and the taskbar entry to this id; it must match the installer's.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -84,18 +91,35 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
   // Closing the window hides it to the tray; quitting (tray menu, Cmd+Q, shutdown) really closes it.
   app.on('before-quit', () => liveGlue?.markQuitting());
 
+  /**
+   * The one way down, for a quit and for the OS ending the session alike: the bridge detached,
+   * the widget's pending placement written, the companion (live updates, outbox, session, demo
+   * sandbox) closed. Settings, caches and the request outbox are written as they change; what
+   * runs here synchronously is what a Windows shutdown is sure to get.
+   */
+  let shuttingDown: Promise<void> | undefined;
+  const shutDown = (): Promise<void> => {
+    if (!shuttingDown) {
+      liveGlue?.markQuitting();
+      detachBridge?.();
+      liveGlue?.destroy();
+      shuttingDown = (companion?.close() ?? Promise.resolve())
+        .catch((error: unknown) => console.error('Closing the companion failed:', error))
+        .finally(() => {
+          closed = true;
+        });
+    }
+    return shuttingDown;
+  };
+  /** The OS is logging off or shutting down (Windows: window 'session-end'; macOS/Linux: powerMonitor 'shutdown'). */
+  const endOfSession = () => {
+    void shutDown().then(() => app.quit());
+  };
+
   app.on('will-quit', (event) => {
     if (closed || !companion) return;
     event.preventDefault();
-    detachBridge?.();
-    liveGlue?.destroy();
-    companion
-      .close()
-      .catch((error: unknown) => console.error('Closing the companion failed:', error))
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+    void shutDown().then(() => app.quit());
   });
 
   const openWindow = (show = true) => {
@@ -107,6 +131,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       showWhenReady: show,
     });
     liveGlue?.attachWindow(window);
+    // Windows ends the session without a quit: no before-quit/will-quit, so take the quit path here.
+    window.on('session-end', endOfSession);
     const handlers: AllHandlers = {
       ...companion.handlers,
       ...createElectronShellHandlers({
@@ -127,6 +153,12 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     // Nothing asks the user for camera, location, notifications-from-web etc.: deny them all.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    // Linux/macOS shutdown: delay it (Electron's documented way) until the quit path has run.
+    // (Electron passes an event there; its typings omit it.)
+    powerMonitor.on('shutdown', (event?: Electron.Event) => {
+      event?.preventDefault();
+      endOfSession();
+    });
     if (!devUrl) {
       const rendererDir = join(paths.mainDir, '../renderer');
       const indexPage = loadIndexPage({
@@ -151,6 +183,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     try {
       companion = await startCompanion({
         shell: 'electron',
+        startAtLogin: loginItemMechanism(process.platform, app.isPackaged) !== 'none',
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
@@ -176,6 +209,9 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       open: () => openWindow(),
     });
     openWindow(showWindow);
+    // \`npm start\` (scripts/start.ts) tells a crash at start from a later one by this file.
+    const startedFile = env.COMPANION_STARTED_FILE;
+    if (startedFile) await writeFile(startedFile, String(process.pid)).catch(() => {});
   });
 
   return { ready };

@@ -1,5 +1,6 @@
 // The Electron side of the live features with `electron` mocked: tray drawing, native
 // notifications, the widget window, login items, and their wiring in the app.
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { createEventHub } from '../core/event-hub.ts';
 import { createTrayService } from '../core/tray/tray-service.ts';
 import { openWindowStateFile } from '../core/widget/placement.ts';
 import { runCompanionApp } from './app.ts';
+import { APP_ID, NOTIFICATION_ICON } from './app-identity.ts';
+import { createLiveGlue, outsideAsar } from './live-glue.ts';
 import { applyLoginItem, HIDDEN_ARG, startsHidden } from './login-items.ts';
 import { createNativeNotificationSink } from './notifications.ts';
 import {
@@ -109,10 +112,15 @@ describe('tray icons and menu', () => {
     drawn.emit('click');
     expect(showWindow).toHaveBeenCalled();
 
-    // A dark taskbar: the same state in the light-glyph variant.
-    fakeElectron.nativeTheme.shouldUseDarkColors = true;
+    // Windows 10's default: light apps, dark taskbar. The icon sits on the taskbar: light glyph.
+    fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
     fakeElectron.nativeTheme.emit('updated');
     expect((drawn.image as { path: string }).path).toBe('/r/tray/dark/newEarnings.ico');
+    // Dark apps on a light taskbar: the dark glyph, whatever the apps use.
+    fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+    fakeElectron.nativeTheme.shouldUseDarkColors = true;
+    fakeElectron.nativeTheme.emit('updated');
+    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/newEarnings.ico');
     fakeElectron.nativeTheme.shouldUseDarkColors = false;
 
     inputs = { ...inputs, session: 'signed-out' as never };
@@ -120,6 +128,39 @@ describe('tray icons and menu', () => {
     expect((drawn.image as { path: string }).path).toBe('/r/tray/light/signedOut.ico');
     tray.destroy();
     expect(drawn.destroyed).toBe(true);
+  });
+
+  it('follows the apps’ colours on Linux panels, where there is no taskbar signal', () => {
+    const service = createTrayService({
+      inputs: () => ({
+        session: 'signed-out' as const,
+        connection: 'push' as const,
+        availableCents: null,
+        unseenEarnings: false,
+        pause: { pausedUntil: null, trading: false },
+        language: 'en' as const,
+        now: Date.now(),
+      }),
+      events: createEventHub(),
+      referralLink: async () => '',
+      pause: vi.fn(),
+      setTrading: vi.fn(),
+    });
+    fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
+    const tray = createElectronTray({
+      service,
+      iconsDir: '/r',
+      showWindow: vi.fn(),
+      copyText: vi.fn(async () => {}),
+      quit: vi.fn(),
+      platform: 'linux',
+    });
+    const drawn = FakeTray.instances[0] as FakeTray;
+    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/signedOut.png');
+    fakeElectron.nativeTheme.shouldUseDarkColors = true;
+    fakeElectron.nativeTheme.emit('updated');
+    expect((drawn.image as { path: string }).path).toBe('/r/tray/dark/signedOut.png');
+    tray.destroy();
   });
 
   it('maps checkboxes and submenus', () => {
@@ -154,6 +195,30 @@ describe('tray icons and menu', () => {
 });
 
 describe('native notifications', () => {
+  it('points the notification picture at a file outside app.asar, which the OS can read', () => {
+    expect(outsideAsar('/opt/Companion/resources/app.asar/resources/icons/png/256x256.png')).toBe(
+      '/opt/Companion/resources/app.asar.unpacked/resources/icons/png/256x256.png',
+    );
+    expect(outsideAsar('C:\\Apps\\Companion\\resources\\app.asar\\resources\\x.png')).toBe(
+      'C:\\Apps\\Companion\\resources\\app.asar.unpacked\\resources\\x.png',
+    );
+    // Unpackaged (development): the repository's own file, which exists.
+    expect(outsideAsar('/src/resources/icons/png/256x256.png')).toBe('/src/resources/icons/png/256x256.png');
+    expect(existsSync(new URL(`../../${NOTIFICATION_ICON}`, import.meta.url))).toBe(true);
+  });
+
+  it('gives every notification that picture', async () => {
+    const glue = createLiveGlue({
+      mainDir: '/opt/c/resources/app.asar/out/main',
+      userDataDir: dir,
+      argv: [],
+    });
+    glue.notificationSink.deliver(notice);
+    expect(FakeNotification.instances[0]?.options.icon).toBe(
+      `/opt/c/resources/app.asar.unpacked/${NOTIFICATION_ICON}`,
+    );
+  });
+
   it('shows a notice and opens its item on click', () => {
     const onClick = vi.fn();
     const sink = createNativeNotificationSink({ onClick });
@@ -175,8 +240,10 @@ describe('native notifications', () => {
 });
 
 describe('the widget window', () => {
-  function widget(options: { quitting?: () => boolean; alwaysOnTop?: boolean } = {}) {
-    const window = new FakeBrowserWindow({});
+  function widget(
+    options: { quitting?: () => boolean; alwaysOnTop?: boolean; show?: boolean; canPlace?: boolean } = {},
+  ) {
+    const window = new FakeBrowserWindow({ show: options.show ?? true });
     const store = openWindowStateFile({ cwd: dir });
     const showTrayHint = vi.fn();
     const handle = attachWidget({
@@ -187,14 +254,59 @@ describe('the widget window', () => {
       isQuitting: options.quitting ?? (() => false),
       showTrayHint,
       saveDelayMs: 0,
+      ...(options.canPlace === undefined ? {} : { canPlace: options.canPlace }),
     });
     return { window, store, showTrayHint, handle };
   }
 
-  it('opens compact at the screen edge, on top when asked', () => {
-    const { window } = widget({ alwaysOnTop: true });
+  it('opens compact at the screen edge', () => {
+    const { window } = widget();
     expect(window.setBounds).toHaveBeenCalledWith({ x: 1544, y: 464, width: 360, height: 560 });
-    expect(window.setAlwaysOnTop).toHaveBeenCalledWith(true, 'floating');
+  });
+
+  it('goes on top only once shown, at a level above a full-screen window, and at every show', () => {
+    const { window, handle } = widget({ alwaysOnTop: true, show: false });
+    expect(window.setAlwaysOnTop).not.toHaveBeenCalled();
+    handle.applySettings(); // a settings change while hidden waits for the show too
+    expect(window.setAlwaysOnTop).not.toHaveBeenCalled();
+    window.show();
+    expect(window.setAlwaysOnTop).toHaveBeenCalledExactlyOnceWith(true, 'screen-saver');
+    const shown = window.show.mock.invocationCallOrder[0] as number;
+    expect(window.setAlwaysOnTop.mock.invocationCallOrder[0]).toBeGreaterThan(shown);
+    // Hidden to the tray and shown again (tray, notification click): applied again.
+    window.requestClose();
+    handle.reveal();
+    expect(window.setAlwaysOnTop).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the last move when the app ends before it settled (quit, end of session)', () => {
+    const first = widget();
+    first.window.bounds = { x: 200, y: 100, width: 380, height: 600 };
+    first.window.emit('moved');
+    first.handle.destroy();
+    expect(first.store.read()).toMatchObject({ last: '1', displays: { '1': { x: 200, y: 100 } } });
+
+    // Quitting closes the window first: the close itself writes it.
+    const second = widget({ quitting: () => true });
+    second.window.bounds = { x: 300, y: 120, width: 380, height: 600 };
+    second.window.emit('moved');
+    expect(second.window.requestClose()).toBe(false);
+    expect(openWindowStateFile({ cwd: dir }).read().displays['1']).toMatchObject({ x: 300, y: 120 });
+  });
+
+  it('on Wayland sets the size only, and never saves the 0,0 the compositor reports', async () => {
+    const store = openWindowStateFile({ cwd: dir });
+    store.write({ ...store.read(), size: { width: 400, height: 640 } });
+    const { window } = widget({ canPlace: false });
+    expect(window.setBounds).not.toHaveBeenCalled();
+    expect(window.setSize).toHaveBeenCalledWith(400, 640);
+    window.bounds = { x: 0, y: 0, width: 380, height: 600 };
+    window.emit('moved');
+    window.emit('resized');
+    await vi.waitFor(() =>
+      expect(openWindowStateFile({ cwd: dir }).read().size).toEqual({ width: 380, height: 600 }),
+    );
+    expect(openWindowStateFile({ cwd: dir }).read()).toMatchObject({ displays: {}, last: null });
   });
 
   it('hides to the tray on close, with a hint only the first time ever', () => {
@@ -225,11 +337,45 @@ describe('the widget window', () => {
 });
 
 describe('start at login', () => {
-  it('registers the login item with the hidden flag on Windows and macOS only', () => {
-    const app = { setLoginItemSettings: vi.fn() };
-    expect(applyLoginItem(app, true, 'win32')).toBe(true);
+  const packaged = (isPackaged: boolean) => ({
+    setLoginItemSettings: vi.fn(),
+    getName: () => 'Referral Companion for Quantower',
+    isPackaged,
+  });
+
+  it('registers nothing unpackaged (it would start the bare Electron at login)', async () => {
+    const app = packaged(false);
+    const autostart = join(dir, 'autostart');
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      expect(await applyLoginItem({ app, platform, autostartDir: autostart }, true)).toBe('none');
+    }
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    expect(existsSync(autostart)).toBe(false);
+  });
+
+  it('registers the login item with the hidden flag on Windows and macOS', async () => {
+    const app = packaged(true);
+    expect(await applyLoginItem({ app, platform: 'win32' }, true)).toBe('login-item');
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG] });
-    expect(applyLoginItem(app, true, 'linux')).toBe(false);
+  });
+
+  it('writes and removes an XDG autostart entry on Linux', async () => {
+    const app = packaged(true);
+    const autostart = join(dir, 'autostart');
+    const host = {
+      app,
+      platform: 'linux' as const,
+      env: { APPIMAGE: '' },
+      execPath: '/opt/Referral Companion for Quantower/referral-companion',
+      autostartDir: autostart,
+    };
+    expect(await applyLoginItem(host, true)).toBe('xdg-autostart');
+    const entry = readFileSync(join(autostart, `${APP_ID}.desktop`), 'utf8');
+    expect(entry).toContain('Exec="/opt/Referral Companion for Quantower/referral-companion" --hidden\n');
+    expect(entry).toMatch(/^\[Desktop Entry\]\nType=Application\n/);
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    await applyLoginItem(host, false);
+    expect(existsSync(join(autostart, `${APP_ID}.desktop`))).toBe(false);
   });
 
   it('starts hidden only when launched at login and the setting says so', () => {

@@ -16,7 +16,8 @@ import { Settings } from '../../shared/settings.ts';
 import type { Companion } from '../core/companion.ts';
 import type { NotificationSink } from '../core/notifications/notification-service.ts';
 import { type NotificationStateStore, openNotificationStateFile } from '../core/notifications/state.ts';
-import { openWindowStateFile } from '../core/widget/placement.ts';
+import { canPlaceWindows, openWindowStateFile } from '../core/widget/placement.ts';
+import { NOTIFICATION_ICON } from './app-identity.ts';
 import { applyLoginItem, startsHidden } from './login-items.ts';
 import { createNativeNotificationSink } from './notifications.ts';
 import { createElectronTray } from './tray.ts';
@@ -32,6 +33,16 @@ export interface LiveGlueOptions {
   argv: readonly string[];
   app?: typeof electronApp;
   log?: (message: string) => void;
+  /** Overrides ~/.config/autostart (tests). */
+  autostartDir?: string;
+}
+
+/**
+ * A file the OS itself reads (a notification's picture: Windows' toast host, Linux's notification
+ * daemon) cannot be inside app.asar, which only Electron can read: the unpacked copy beside it.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/u, '$1app.asar.unpacked$2');
 }
 
 export interface WindowControl {
@@ -73,7 +84,7 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
   };
 
   const notificationSink = createNativeNotificationSink({
-    icon: join(iconsDir, 'png', '256x256.png'),
+    icon: outsideAsar(join(options.mainDir, '../..', NOTIFICATION_ICON)),
     onClick: (id) => {
       reveal();
       companion?.handlers
@@ -100,12 +111,17 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
       const settings = Settings.parse(await started.handlers.getSettings({}));
       latest = settings;
 
-      applyLoginItem(app, settings.window.startAtLogin);
+      const loginItem = (on: boolean) =>
+        applyLoginItem({ app, autostartDir: options.autostartDir }, on).catch((error: unknown) =>
+          log(`start at login: ${String(error)}`),
+        );
+      await loginItem(settings.window.startAtLogin);
       const offSettings = started.events.subscribe((message) => {
         if (message.event !== 'settingsChanged') return;
         const next = message.payload as Settings;
+        const loginChanged = latest?.window.startAtLogin !== next.window.startAtLogin;
         latest = next;
-        applyLoginItem(app, next.window.startAtLogin);
+        if (loginChanged) void loginItem(next.window.startAtLogin);
         widget?.applySettings();
       });
       cleanups.push(offSettings);
@@ -155,6 +171,7 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
         store: windowState,
         screen,
         alwaysOnTop: () => latest?.window.alwaysOnTop === true,
+        canPlace: canPlaceWindows({ platform: process.platform, env: process.env, argv: options.argv }),
         isQuitting: () => quitting,
         showTrayHint: () => {
           if (!Notification.isSupported()) return;

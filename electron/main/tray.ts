@@ -2,7 +2,13 @@
 // clicks back to core. No decisions here: icon state, tooltip and menu come from core.
 import { join } from 'node:path';
 import { Menu, type MenuItemConstructorOptions, nativeImage, nativeTheme, Tray } from 'electron';
-import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from '../core/tray/tray-model.ts';
+import {
+  type TrayAction,
+  type TrayIconState,
+  type TrayMenuItem,
+  type TrayModel,
+  trayOnDarkPanel,
+} from '../core/tray/tray-model.ts';
 import type { TrayPort, TrayService } from '../core/tray/tray-service.ts';
 
 /**
@@ -71,7 +77,7 @@ export function createElectronTray(options: ElectronTrayOptions): { destroy(): v
 
   function image(state: TrayIconState) {
     const picture = nativeImage.createFromPath(
-      trayIconPath(options.iconsDir, state, platform, nativeTheme.shouldUseDarkColors),
+      trayIconPath(options.iconsDir, state, platform, trayOnDarkPanel(platform, nativeTheme)),
     );
     if (platform === 'darwin') picture.setTemplateImage(true);
     return picture;
@@ -96,7 +102,8 @@ export function createElectronTray(options: ElectronTrayOptions): { destroy(): v
     copyText: options.copyText,
     quit: options.quit,
   };
-  // Light/dark taskbar switched: same model, the other icon variant.
+  // Light/dark taskbar or panel switched ('updated' covers both of nativeTheme's signals): same
+  // model, the other icon variant.
   const onTheme = () => last && draw(last);
   nativeTheme.on('updated', onTheme);
   const detach = options.service.attach(port);

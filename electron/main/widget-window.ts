@@ -7,9 +7,18 @@ import {
   type DisplayInfo,
   placeWindow,
   remember,
+  rememberSize,
+  sizeOnly,
   WIDGET_MIN,
   type WindowState,
 } from '../core/widget/placement.ts';
+
+/**
+ * Above a full-screen trading platform: on Windows levels from 'pop-up-menu' up sit above the
+ * taskbar, which a full-screen window covers ('floating' stays below it); macOS maps it to the
+ * screen-saver window level. Linux ignores the level (the window manager decides).
+ */
+export const ALWAYS_ON_TOP_LEVEL = 'screen-saver';
 
 export interface WidgetStateStore {
   read(): WindowState;
@@ -27,6 +36,8 @@ export interface WidgetOptions {
   showTrayHint: () => void;
   /** How long moves and resizes settle before they are saved. */
   saveDelayMs?: number;
+  /** false on a native Wayland session: the compositor places windows (placement.ts, canPlaceWindows). */
+  canPlace?: boolean;
 }
 
 export interface Widget {
@@ -43,28 +54,51 @@ function displays(screen: WidgetOptions['screen']): DisplayInfo[] {
 
 export function attachWidget(options: WidgetOptions): Widget {
   const { window, store, screen } = options;
+  const canPlace = options.canPlace ?? true;
   window.setMinimumSize(WIDGET_MIN.width, WIDGET_MIN.height);
-  window.setBounds(placeWindow(store.read(), displays(screen), String(screen.getPrimaryDisplay().id)));
+  if (canPlace) {
+    window.setBounds(placeWindow(store.read(), displays(screen), String(screen.getPrimaryDisplay().id)));
+  } else {
+    // Wayland: the size only. Setting a position would be ignored, and reading one gives 0,0.
+    const { width, height } = sizeOnly(store.read());
+    window.setSize(width, height);
+  }
 
+  // Always on top is applied once the window is shown, and again at every show: set on a hidden
+  // window it is not kept on every platform (a window started hidden in the tray, shown later).
   const applySettings = () => {
-    // 'floating' keeps it above normal windows (the platform) without covering system UI.
-    window.setAlwaysOnTop(options.alwaysOnTop(), 'floating');
+    if (window.isDestroyed() || !window.isVisible()) return;
+    window.setAlwaysOnTop(options.alwaysOnTop(), ALWAYS_ON_TOP_LEVEL);
   };
+  window.on('show', applySettings);
   applySettings();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const writeNow = () => {
+    timer = undefined;
+    if (window.isDestroyed()) return;
+    const bounds = window.getBounds();
+    store.write(
+      canPlace ? remember(store.read(), bounds, displays(screen)) : rememberSize(store.read(), bounds),
+    );
+  };
   const save = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (window.isDestroyed()) return;
-      store.write(remember(store.read(), window.getBounds(), displays(screen)));
-    }, options.saveDelayMs ?? 500);
+    timer = setTimeout(writeNow, options.saveDelayMs ?? 500);
   };
-  window.on('moved', save);
+  // Where windows cannot be placed a "move" is the compositor's business: only the size is kept.
+  if (canPlace) window.on('moved', save);
   window.on('resized', save);
 
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    writeNow();
+  };
+
   window.on('close', (event) => {
-    if (options.isQuitting()) return;
+    // Quitting closes the window before anything else runs: keep its last move now.
+    if (options.isQuitting()) return flush();
     event.preventDefault();
     window.hide();
     const state = store.read();
@@ -82,8 +116,7 @@ export function attachWidget(options: WidgetOptions): Widget {
       window.show();
       window.focus();
     },
-    destroy() {
-      clearTimeout(timer);
-    },
+    /** Writes a placement still waiting to settle (quit, end of session): the last move is kept. */
+    destroy: flush,
   };
 }

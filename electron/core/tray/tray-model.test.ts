@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BridgeEventMessage } from '../../../shared/bridge.ts';
 import { createEventHub } from '../event-hub.ts';
-import { type TrayInputs, type TrayMenuItem, trayModel } from './tray-model.ts';
+import { type TrayInputs, type TrayMenuItem, trayModel, trayOnDarkPanel } from './tray-model.ts';
 import { createTrayService } from './tray-service.ts';
 
 const NOW = Date.parse('2026-11-21T12:00:00.000Z');
@@ -149,5 +149,17 @@ describe('the tray service', () => {
     expect(setTrading.mock.calls).toEqual([[true], [false]]);
     await service.act('quit');
     expect(port.quit).toHaveBeenCalled();
+  });
+});
+
+describe('the tray icon variant', () => {
+  it("follows the taskbar's scheme on Windows and the apps' scheme elsewhere", () => {
+    // Windows 10's default: light apps on a dark taskbar.
+    const win10 = { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true };
+    expect(trayOnDarkPanel('win32', win10)).toBe(true);
+    expect(trayOnDarkPanel('linux', win10)).toBe(false);
+    const darkApps = { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false };
+    expect(trayOnDarkPanel('win32', darkApps)).toBe(false);
+    expect(trayOnDarkPanel('linux', darkApps)).toBe(true);
   });
 });

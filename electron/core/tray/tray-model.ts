@@ -162,3 +162,20 @@ function clock(isoTime: string, language: CoreLanguage): string {
     minute: '2-digit',
   }).format(new Date(isoTime));
 }
+
+/** What the OS says about its colours (Electron's nativeTheme, as plain data). */
+export interface ThemeSignals {
+  /** The apps' colour scheme. */
+  shouldUseDarkColors: boolean;
+  /** Windows: the taskbar's and Start's scheme, which Windows 10's default sets apart (dark taskbar, light apps). */
+  shouldUseDarkColorsForSystemIntegratedUI: boolean;
+}
+
+/**
+ * Whether the tray needs the variant for a dark panel (a light glyph). The icon sits on the
+ * Windows taskbar, so there it follows the system-integrated UI's scheme; elsewhere (Linux panels)
+ * the apps' scheme is the best signal there is. macOS uses template images and ignores this.
+ */
+export function trayOnDarkPanel(platform: NodeJS.Platform, theme: ThemeSignals): boolean {
+  return platform === 'win32' ? theme.shouldUseDarkColorsForSystemIntegratedUI : theme.shouldUseDarkColors;
+}

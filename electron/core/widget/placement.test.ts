@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayInfo, displayOf, fitInside, placeWindow, remember, WindowState } from './placement.ts';
+import {
+  canPlaceWindows,
+  type DisplayInfo,
+  displayOf,
+  fitInside,
+  placeWindow,
+  remember,
+  rememberSize,
+  sizeOnly,
+  WindowState,
+} from './placement.ts';
 
 const laptop: DisplayInfo = { id: '1', workArea: { x: 0, y: 0, width: 1440, height: 860 } };
 const monitor: DisplayInfo = { id: '2', workArea: { x: 1440, y: 0, width: 2560, height: 1400 } };
@@ -36,5 +46,34 @@ describe('widget placement', () => {
       width: 1440,
       height: 420,
     });
+  });
+});
+
+describe('placement where windows cannot be placed (Wayland)', () => {
+  it('knows a native Wayland session from X11, XWayland and the other platforms', () => {
+    const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+    expect(canPlaceWindows({ platform: 'linux', env: wayland, argv: [] })).toBe(false);
+    expect(canPlaceWindows({ platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, argv: [] })).toBe(
+      false,
+    );
+    expect(
+      canPlaceWindows({ platform: 'linux', env: { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' }, argv: [] }),
+    ).toBe(true);
+    // Forced onto XWayland: positions work again.
+    expect(canPlaceWindows({ platform: 'linux', env: wayland, argv: ['--ozone-platform=x11'] })).toBe(true);
+    expect(canPlaceWindows({ platform: 'linux', env: wayland, argv: ['--ozone-platform-hint=x11'] })).toBe(
+      true,
+    );
+    expect(canPlaceWindows({ platform: 'win32', env: wayland, argv: [] })).toBe(true);
+  });
+
+  it('keeps only a size, never the 0,0 position the compositor reports', () => {
+    expect(sizeOnly(fresh)).toEqual({ width: 360, height: 560 });
+    const kept = rememberSize(fresh, { x: 0, y: 0, width: 400, height: 650 } as never);
+    expect(kept).toEqual({ ...fresh, size: { width: 400, height: 650 } });
+    expect(sizeOnly(kept)).toEqual({ width: 400, height: 650 });
+    expect(sizeOnly({ ...fresh, size: { width: 100, height: 100 } })).toEqual({ width: 320, height: 420 });
+    // Files written before this field existed still load.
+    expect(WindowState.parse({ displays: {}, last: null, trayHintShown: true }).size).toBeNull();
   });
 });

@@ -31,6 +31,11 @@ export const WindowState = z
     displays: z.record(z.string().max(64), RectSchema).default({}),
     /** The display the window was last on. */
     last: z.string().max(64).nullable().default(null),
+    /** The size alone, where windows cannot be placed (Wayland): never a made-up position. */
+    size: z
+      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .nullable()
+      .default(null),
     /** The "still running in the tray" hint was shown. */
     trayHintShown: z.boolean().default(false),
   })
@@ -105,4 +110,35 @@ export function remember(state: WindowState, bounds: Rect, displays: readonly Di
 
 function clamp(value: number, min: number, max: number): number {
   return Math.round(Math.min(Math.max(value, min), Math.max(min, max)));
+}
+
+/**
+ * Whether this session lets an app place its own windows. A native Wayland session does not: the
+ * compositor places every window, Electron reports its position as 0,0 and ignores a requested
+ * one (X11 and XWayland windows, Windows and macOS can). Electron 45 runs natively on Wayland
+ * when the session is Wayland, unless told `--ozone-platform=x11`.
+ */
+export function canPlaceWindows(options: {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  argv: readonly string[];
+}): boolean {
+  if (options.platform !== 'linux') return true;
+  const forced = options.argv.find((arg) => arg.startsWith('--ozone-platform='))?.split('=')[1];
+  if (forced) return forced !== 'wayland';
+  const hint = options.argv.find((arg) => arg.startsWith('--ozone-platform-hint='))?.split('=')[1];
+  if (hint === 'x11') return true;
+  return !(options.env.XDG_SESSION_TYPE === 'wayland' || options.env.WAYLAND_DISPLAY);
+}
+
+/** Where the window cannot be placed: the saved size (within the minimum), the compositor picks the spot. */
+export function sizeOnly(state: WindowState): { width: number; height: number } {
+  const size = state.size ?? WIDGET_SIZE;
+  return { width: Math.max(size.width, WIDGET_MIN.width), height: Math.max(size.height, WIDGET_MIN.height) };
+}
+
+/** Where the window cannot be placed: remembers its size only; the reported position means nothing. */
+export function rememberSize(state: WindowState, size: { width: number; height: number }): WindowState {
+  if (size.width <= 0 || size.height <= 0) return state;
+  return { ...state, size: { width: Math.round(size.width), height: Math.round(size.height) } };
 }

@@ -49,7 +49,15 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL = vi.fn(async (url: string) => {
     this.webContents.mainFrame.url = url;
   });
-  show = vi.fn();
+  /** Like Electron: a window made with `show: false` stays hidden until shown; showing emits 'show'. */
+  show = vi.fn(() => {
+    if (this.visible) return;
+    this.visible = true;
+    this.emit('show');
+  });
+  isVisible() {
+    return this.visible;
+  }
   focus = vi.fn();
   restore = vi.fn(() => {
     this.minimized = false;
@@ -57,6 +65,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(options: Record<string, unknown>) {
     super();
     this.options = options;
+    this.visible = options.show !== false;
     FakeBrowserWindow.instances.push(this);
     fakeElectron.app.emit('web-contents-created', {}, this.webContents);
   }
@@ -72,6 +81,9 @@ export class FakeBrowserWindow extends EventEmitter {
     this.bounds = { ...bounds };
   });
   getBounds = vi.fn(() => ({ ...this.bounds }));
+  setSize = vi.fn((width: number, height: number) => {
+    this.bounds = { ...this.bounds, width, height };
+  });
   setMinimumSize = vi.fn();
   setAlwaysOnTop = vi.fn();
   hide = vi.fn(() => {
@@ -119,6 +131,11 @@ export class FakeMenu {
   static buildFromTemplate(template: Record<string, unknown>[]) {
     return new FakeMenu(template);
   }
+  /** The application menu last set; undefined: never set (Electron would install its default). */
+  static applicationMenu: FakeMenu | null | undefined;
+  static setApplicationMenu = vi.fn((menu: FakeMenu | null) => {
+    FakeMenu.applicationMenu = menu;
+  });
 }
 
 /** Notification stand-in: every one shown is kept, so tests can click them. */
@@ -160,6 +177,8 @@ export class FakeClipboardItem {
 
 class FakeApp extends EventEmitter {
   platformReady = Promise.resolve();
+  /** `electron .` in development; a test sets true to play the installed app. */
+  isPackaged = false;
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   getVersion = vi.fn(() => '0.1.0-test');
@@ -207,7 +226,10 @@ function createFake() {
     Tray: FakeTray,
     Menu: FakeMenu,
     Notification: FakeNotification,
-    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+    nativeTheme: Object.assign(new EventEmitter(), {
+      shouldUseDarkColors: false,
+      shouldUseDarkColorsForSystemIntegratedUI: false,
+    }),
     powerMonitor: new EventEmitter(),
     net: { isOnline: vi.fn(() => true) },
     screen: {
@@ -255,6 +277,10 @@ export function resetFakeElectron(): void {
   vi.clearAllMocks();
   fakeElectron.app.removeAllListeners();
   fakeElectron.app.platformReady = Promise.resolve();
+  fakeElectron.app.isPackaged = false;
+  FakeMenu.applicationMenu = undefined;
+  fakeElectron.nativeTheme.shouldUseDarkColors = false;
+  fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();

@@ -124,6 +124,24 @@ describe('live settings', () => {
       );
     });
 
+    it('offers start at login in the desktop app only where it registers something', async () => {
+      for (const startAtLogin of [false, true]) {
+        bridge = new FakeBridge();
+        bridge.answerAppInfo = async () => ({
+          version: '0.1.0',
+          mode: 'demo',
+          accountsUrl: 'http://127.0.0.1:4100/',
+          shell: 'electron',
+          startAtLogin,
+        });
+        await openSettings();
+        if (startAtLogin) await screen.findByTestId('setting-startAtLogin');
+        else await waitFor(() => expect(screen.queryByTestId('setting-startAtLogin')).toBeNull());
+        expect(screen.getByTestId('setting-alwaysOnTop')).toBeDefined();
+        cleanup();
+      }
+    });
+
     it('is not offered in the desktop app, whose notifications need no permission', async () => {
       stubNotification('granted');
       bridge.answerAppInfo = async () => ({

@@ -165,7 +165,8 @@ function WindowSettingsGroup() {
       <h2 id={heading}>{t('windowHeading')}</h2>
       <fieldset disabled={settings === null}>
         {toggle('alwaysOnTop')}
-        {toggle('startAtLogin')}
+        {/* An unpackaged Electron run registers nothing at login: no toggle that does nothing. */}
+        {!(info?.shell === 'electron' && info.startAtLogin !== true) && toggle('startAtLogin')}
         {toggle('startHidden')}
       </fieldset>
       {info?.shell === 'browser' && <p className="muted">{t('desktopOnly')}</p>}
