@@ -1,8 +1,9 @@
 // The Electron side of the live features with `electron` mocked: tray drawing, native
 // notifications, the widget window, login items, and their wiring in the app.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../shared/bridge/live.ts';
 import { createEventHub } from '../core/event-hub.ts';
@@ -24,11 +25,18 @@ import { attachWidget } from './widget-window.ts';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fakeElectron);
 
+/** The real icons: the fake, like Electron, gives an empty image for a missing file. */
+const iconsDir = fileURLToPath(new URL('../../resources/icons', import.meta.url));
+const platform = process.platform;
+
 let dir: string;
 beforeEach(async () => {
   resetFakeElectron();
   dir = await mkdtemp(join(tmpdir(), 'live-glue-'));
   fakeElectron.app.getPath.mockImplementation(() => dir);
+});
+afterEach(() => {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 });
 afterEach(async () => {
   fakeElectron.app.quit.mockReset();
@@ -56,6 +64,9 @@ describe('tray icons and menu', () => {
   });
 
   it('draws core’s model and carries clicks back to core', async () => {
+    // Windows (where Electron decodes the .ico icons), once the app is ready.
+    Object.defineProperty(process, 'platform', { value: 'win32', configurable: true });
+    await fakeElectron.app.whenReady();
     const events = createEventHub();
     let inputs = {
       session: 'signed-in' as const,
@@ -77,14 +88,14 @@ describe('tray icons and menu', () => {
     const showWindow = vi.fn();
     const tray = createElectronTray({
       service,
-      iconsDir: '/r',
+      iconsDir,
       showWindow,
       copyText,
       quit: vi.fn(),
       platform: 'win32',
     });
     const drawn = FakeTray.instances[0] as FakeTray;
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/newEarnings.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/light/newEarnings.ico`);
     expect(drawn.tooltip).toBe('Referral Companion — Available: $63.00\nNew earnings');
     const menu = drawn.menu as FakeMenu;
     expect(menu.template.map((item) => item.label ?? item.type)).toEqual([
@@ -106,20 +117,59 @@ describe('tray icons and menu', () => {
     await vi.waitFor(() =>
       expect(copyText).toHaveBeenCalledWith('https://accounts.quantower.com/referral?referral_code=X'),
     );
-    drawn.emit('click');
+    // Windows: a left click on the icon is a 'click' (the menu is on the right button).
+    expect(drawn.userClick('left', 'win32')).toBeUndefined();
     expect(showWindow).toHaveBeenCalled();
 
     // A dark taskbar: the same state in the light-glyph variant.
     fakeElectron.nativeTheme.shouldUseDarkColors = true;
     fakeElectron.nativeTheme.emit('updated');
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/dark/newEarnings.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/dark/newEarnings.ico`);
     fakeElectron.nativeTheme.shouldUseDarkColors = false;
 
     inputs = { ...inputs, session: 'signed-out' as never };
     service.update();
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/signedOut.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/light/signedOut.ico`);
     tray.destroy();
     expect(drawn.destroyed).toBe(true);
+  });
+
+  it.each(['win32', 'darwin', 'linux'] as const)('brings the window back from the tray on %s', async (os) => {
+    // A left click as the platform delivers it: Windows clicks, macOS and Ubuntu open the menu.
+    Object.defineProperty(process, 'platform', { value: os, configurable: true });
+    await fakeElectron.app.whenReady();
+    const showWindow = vi.fn();
+    const service = createTrayService({
+      inputs: () => ({
+        session: 'signed-out',
+        connection: 'push',
+        availableCents: null,
+        unseenEarnings: false,
+        pause: { pausedUntil: null, trading: false },
+        language: 'en',
+        now: Date.now(),
+      }),
+      events: createEventHub(),
+      referralLink: async () => '',
+      pause: vi.fn(),
+      setTrading: vi.fn(),
+    });
+    const tray = createElectronTray({
+      service,
+      iconsDir,
+      showWindow,
+      copyText: vi.fn(),
+      quit: vi.fn(),
+      platform: os,
+    });
+    const drawn = FakeTray.instances[0] as FakeTray;
+    const menu = drawn.userClick('left', os);
+    const open = menu?.template.find((item) => item.label === 'Open companion') as
+      | { click(): void }
+      | undefined;
+    open?.click();
+    await vi.waitFor(() => expect(showWindow).toHaveBeenCalledOnce());
+    tray.destroy();
   });
 
   it('maps checkboxes and submenus', () => {
@@ -165,6 +215,16 @@ describe('native notifications', () => {
     expect(onClick).toHaveBeenCalledWith('n1');
   });
 
+  it('logs a notification the system refuses, naming it', () => {
+    FakeNotification.failNext = 'the toast was refused';
+    const log = vi.fn();
+    createNativeNotificationSink({ onClick: vi.fn(), log }).deliver(notice);
+    expect(FakeNotification.instances[0]?.shown).toBe(false);
+    expect(log).toHaveBeenCalledWith(
+      'notifications: could not show "New commission +$7.50": the toast was refused',
+    );
+  });
+
   it('says so where notifications are not supported', () => {
     FakeNotification.supported = false;
     const log = vi.fn();
@@ -175,6 +235,10 @@ describe('native notifications', () => {
 });
 
 describe('the widget window', () => {
+  beforeEach(async () => {
+    await fakeElectron.app.whenReady();
+  });
+
   function widget(options: { quitting?: () => boolean; alwaysOnTop?: boolean } = {}) {
     const window = new FakeBrowserWindow({});
     const store = openWindowStateFile({ cwd: dir });
@@ -243,7 +307,10 @@ describe('start at login', () => {
 
 describe('the app with the live glue', () => {
   it('puts a tray up, hides the window on close, and follows sleep and wake', async () => {
-    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {});
+    // An installed app's layout: out/main beside the real resources (icons).
+    await mkdir(join(dir, 'app'), { recursive: true });
+    await symlink(join(iconsDir, '../../resources'), join(dir, 'app/resources'), 'dir');
+    const running = runCompanionApp({ mainDir: join(dir, 'app/out/main') }, {});
     await running.ready;
     const tray = FakeTray.instances[0] as FakeTray;
     expect(tray.tooltip).toBe('Referral Companion — Signed out');
