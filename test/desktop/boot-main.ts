@@ -170,10 +170,13 @@ if (mode === 'second') {
       const shown = window();
       check(shown, 'no window');
       const applied = shown.alwaysOnTop.filter((call) => call.flag);
-      check(applied.length > 0, 'the alwaysOnTop setting is on, but setAlwaysOnTop(true) was never called');
+      check(
+        applied.length > 0,
+        '[always-on-top-visible] the alwaysOnTop setting is on, but setAlwaysOnTop(true) was never called',
+      );
       check(
         shown.effectivelyOnTop(),
-        `the window is not on top: ${JSON.stringify(shown.alwaysOnTop)} (last call must be on a visible window)`,
+        `[always-on-top-visible] the window is not on top: ${JSON.stringify(shown.alwaysOnTop)} (last call must be on a visible window)`,
       );
       return `setAlwaysOnTop calls: ${JSON.stringify(shown.alwaysOnTop)}`;
     });
@@ -216,7 +219,10 @@ if (mode === 'second') {
         how += `, menu → "${open.label}"`;
       }
       await until('the window to show', () => shown.isVisible());
-      check(shown.effectivelyOnTop(), 'the window shown from the tray is no longer on top');
+      check(
+        shown.effectivelyOnTop(),
+        '[always-on-top-visible] the window shown from the tray is no longer on top',
+      );
       return how;
     });
 

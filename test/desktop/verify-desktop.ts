@@ -10,7 +10,7 @@
 // Exit code 1 when anything fails; every failure is listed with the rule it broke.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -56,6 +56,12 @@ const work = await mkdtemp(join(tmpdir(), 'verify-desktop-'));
 
 // ---- build and pack --------------------------------------------------------------------------
 const packed = await section('build and pack (electron-builder --dir, stand-in Electron)', async () => {
+  // electron-builder collects production dependencies from node_modules: a link to another
+  // checkout's packs that one's tree, so the package would prove nothing about this one.
+  if ((await lstat(join(root, 'node_modules'))).isSymbolicLink())
+    throw new Error(
+      'node_modules is a symbolic link: run `rm node_modules && npm ci` in this checkout first.',
+    );
   await run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: root,
   });
