@@ -21,6 +21,10 @@ import type { BootMode, BootReport } from './boot-main.ts';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
+// asar and fuses are electron-builder's own (through app-builder-lib), wherever npm placed them.
+const builderRequire = createRequire(
+  createRequire(require.resolve('electron-builder')).resolve('app-builder-lib'),
+);
 const ELECTRON_VERSION = (
   JSON.parse(await readFile(join(root, 'node_modules/electron/package.json'), 'utf8')) as {
     version: string;
@@ -91,7 +95,7 @@ const packed = await section('build and pack (electron-builder --dir, stand-in E
   );
   const resources = join(output, 'linux-unpacked/resources');
   const archive = join(resources, 'app.asar');
-  const asar = require('@electron/asar') as {
+  const asar = builderRequire('@electron/asar') as {
     extractAll(archive: string, dest: string): void;
     listPackage(archive: string, options: object): string[];
     statFile(archive: string, filename: string): { unpacked?: boolean };
@@ -183,8 +187,9 @@ if (packed) {
     );
 
     // Fuses (electron-builder's electronFuses): what the issue's hardening asks for.
-    const { getCurrentFuseWire, FuseV1Options } =
-      require('@electron/fuses') as typeof import('@electron/fuses');
+    const { getCurrentFuseWire, FuseV1Options } = builderRequire(
+      '@electron/fuses',
+    ) as typeof import('@electron/fuses');
     // The wire holds ASCII '0' (off) and '1' (on) per fuse (@electron/fuses, FuseState).
     const [OFF, ON] = [0x30, 0x31];
     const wire = (await getCurrentFuseWire(packed.binary)) as unknown as Record<number, number>;
