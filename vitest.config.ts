@@ -14,6 +14,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'sandbox/**/*.test.ts',
             'test/integration/**/*.test.ts',
+            'test/desktop/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 20_000,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeResult } from '../../shared/bridge.ts';
 import { runCompanionApp } from './app.ts';
@@ -19,6 +20,8 @@ vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fak
 
 const { app } = fakeElectron;
 let dataDir: string;
+/** An installed app's layout: out/main beside the real resources (the strict fake reads its icons). */
+let mainDir: string;
 const platform = process.platform;
 
 function setPlatform(value: NodeJS.Platform) {
@@ -42,6 +45,13 @@ beforeEach(async () => {
   resetFakeElectron();
   dataDir = await mkdtemp(join(tmpdir(), 'companion-app-'));
   app.getPath.mockImplementation(() => dataDir);
+  mainDir = join(dataDir, 'app/out/main');
+  await mkdir(join(dataDir, 'app'), { recursive: true });
+  await symlink(
+    fileURLToPath(new URL('../../resources', import.meta.url)),
+    join(dataDir, 'app/resources'),
+    'dir',
+  );
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
@@ -51,7 +61,7 @@ afterEach(async () => {
 });
 
 async function start(env: NodeJS.ProcessEnv = {}) {
-  const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, env);
+  const running = runCompanionApp({ mainDir }, env);
   await running.ready;
   const window = FakeBrowserWindow.instances[0] as FakeBrowserWindow;
   const call = fakeElectron.ipcMain.handlers.get(BRIDGE_CALL_CHANNEL) as (
@@ -67,7 +77,7 @@ describe('the desktop app', () => {
   it('starts demo mode on the embedded sandbox and serves real data over the bridge', async () => {
     const { window, call } = await start();
     expect(window.options.webPreferences).toMatchObject({
-      preload: '/opt/companion/out/preload/index.cjs',
+      preload: join(dataDir, 'app/out/preload/index.cjs'),
       sandbox: true,
       contextIsolation: true,
     });

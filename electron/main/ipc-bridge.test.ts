@@ -50,8 +50,10 @@ function setUp() {
 }
 
 describe('IPC bridge', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     resetFakeElectron();
+    // Windows exist only once the app is ready.
+    await fakeElectron.app.whenReady();
   });
 
   it('passes valid calls from the main frame to core and returns the envelope', async () => {

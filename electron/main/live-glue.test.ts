@@ -1,9 +1,10 @@
 // The Electron side of the live features with `electron` mocked: tray drawing, native
 // notifications, the widget window, login items, and their wiring in the app.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../shared/bridge/live.ts';
 import { createEventHub } from '../core/event-hub.ts';
@@ -27,11 +28,18 @@ import { attachWidget } from './widget-window.ts';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fakeElectron);
 
+/** The real icons: the fake, like Electron, gives an empty image for a missing file. */
+const iconsDir = fileURLToPath(new URL('../../resources/icons', import.meta.url));
+const platform = process.platform;
+
 let dir: string;
 beforeEach(async () => {
   resetFakeElectron();
   dir = await mkdtemp(join(tmpdir(), 'live-glue-'));
   fakeElectron.app.getPath.mockImplementation(() => dir);
+});
+afterEach(() => {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 });
 afterEach(async () => {
   fakeElectron.app.quit.mockReset();
@@ -59,6 +67,9 @@ describe('tray icons and menu', () => {
   });
 
   it('draws core’s model and carries clicks back to core', async () => {
+    // Windows (where Electron decodes the .ico icons), once the app is ready.
+    Object.defineProperty(process, 'platform', { value: 'win32', configurable: true });
+    await fakeElectron.app.whenReady();
     const events = createEventHub();
     let inputs = {
       session: 'signed-in' as const,
@@ -80,14 +91,15 @@ describe('tray icons and menu', () => {
     const showWindow = vi.fn();
     const tray = createElectronTray({
       service,
-      iconsDir: '/r',
+      iconsDir,
       showWindow,
       copyText,
       quit: vi.fn(),
       platform: 'win32',
     });
     const drawn = FakeTray.instances[0] as FakeTray;
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/newEarnings.ico');
+    // The fake starts as Windows 10's default theme: light apps, dark taskbar → the icon for a dark panel.
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/dark/newEarnings.ico`);
     expect(drawn.tooltip).toBe('Referral Companion — Available: $63.00\nNew earnings');
     const menu = drawn.menu as FakeMenu;
     expect(menu.template.map((item) => item.label ?? item.type)).toEqual([
@@ -109,28 +121,30 @@ describe('tray icons and menu', () => {
     await vi.waitFor(() =>
       expect(copyText).toHaveBeenCalledWith('https://accounts.quantower.com/referral?referral_code=X'),
     );
-    drawn.emit('click');
+    // Windows: a left click on the icon is a 'click' (the menu is on the right button).
+    expect(drawn.userClick('left', 'win32')).toBeUndefined();
     expect(showWindow).toHaveBeenCalled();
 
     // Windows 10's default: light apps, dark taskbar. The icon sits on the taskbar: light glyph.
     fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
     fakeElectron.nativeTheme.emit('updated');
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/dark/newEarnings.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/dark/newEarnings.ico`);
     // Dark apps on a light taskbar: the dark glyph, whatever the apps use.
     fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
     fakeElectron.nativeTheme.shouldUseDarkColors = true;
     fakeElectron.nativeTheme.emit('updated');
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/newEarnings.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/light/newEarnings.ico`);
     fakeElectron.nativeTheme.shouldUseDarkColors = false;
 
     inputs = { ...inputs, session: 'signed-out' as never };
     service.update();
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/signedOut.ico');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/light/signedOut.ico`);
     tray.destroy();
     expect(drawn.destroyed).toBe(true);
   });
 
-  it('follows the apps’ colours on Linux panels, where there is no taskbar signal', () => {
+  it('follows the apps’ colours on Linux panels, where there is no taskbar signal', async () => {
+    await fakeElectron.app.whenReady();
     const service = createTrayService({
       inputs: () => ({
         session: 'signed-out' as const,
@@ -147,19 +161,58 @@ describe('tray icons and menu', () => {
       setTrading: vi.fn(),
     });
     fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
+    fakeElectron.nativeTheme.shouldUseDarkColors = false;
     const tray = createElectronTray({
       service,
-      iconsDir: '/r',
+      iconsDir,
       showWindow: vi.fn(),
       copyText: vi.fn(async () => {}),
       quit: vi.fn(),
       platform: 'linux',
     });
     const drawn = FakeTray.instances[0] as FakeTray;
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/light/signedOut.png');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/light/signedOut.png`);
     fakeElectron.nativeTheme.shouldUseDarkColors = true;
     fakeElectron.nativeTheme.emit('updated');
-    expect((drawn.image as { path: string }).path).toBe('/r/tray/dark/signedOut.png');
+    expect((drawn.image as { path: string }).path).toBe(`${iconsDir}/tray/dark/signedOut.png`);
+    tray.destroy();
+  });
+
+  it.each(['win32', 'darwin', 'linux'] as const)('brings the window back from the tray on %s', async (os) => {
+    // A left click as the platform delivers it: Windows clicks, macOS and Ubuntu open the menu.
+    Object.defineProperty(process, 'platform', { value: os, configurable: true });
+    await fakeElectron.app.whenReady();
+    const showWindow = vi.fn();
+    const service = createTrayService({
+      inputs: () => ({
+        session: 'signed-out',
+        connection: 'push',
+        availableCents: null,
+        unseenEarnings: false,
+        pause: { pausedUntil: null, trading: false },
+        language: 'en',
+        now: Date.now(),
+      }),
+      events: createEventHub(),
+      referralLink: async () => '',
+      pause: vi.fn(),
+      setTrading: vi.fn(),
+    });
+    const tray = createElectronTray({
+      service,
+      iconsDir,
+      showWindow,
+      copyText: vi.fn(),
+      quit: vi.fn(),
+      platform: os,
+    });
+    const drawn = FakeTray.instances[0] as FakeTray;
+    const menu = drawn.userClick('left', os);
+    const open = menu?.template.find((item) => item.label === 'Open companion') as
+      | { click(): void }
+      | undefined;
+    open?.click();
+    await vi.waitFor(() => expect(showWindow).toHaveBeenCalledOnce());
     tray.destroy();
   });
 
@@ -208,15 +261,17 @@ describe('native notifications', () => {
   });
 
   it('gives every notification that picture', async () => {
+    // An installed layout: the picture unpacked beside app.asar (the strict fake reads the file).
+    const unpacked = join(dir, 'resources/app.asar.unpacked', NOTIFICATION_ICON);
+    await mkdir(dirname(unpacked), { recursive: true });
+    await copyFile(fileURLToPath(new URL(`../../${NOTIFICATION_ICON}`, import.meta.url)), unpacked);
     const glue = createLiveGlue({
-      mainDir: '/opt/c/resources/app.asar/out/main',
+      mainDir: join(dir, 'resources/app.asar/out/main'),
       userDataDir: dir,
       argv: [],
     });
     glue.notificationSink.deliver(notice);
-    expect(FakeNotification.instances[0]?.options.icon).toBe(
-      `/opt/c/resources/app.asar.unpacked/${NOTIFICATION_ICON}`,
-    );
+    expect(FakeNotification.instances[0]?.options.icon).toBe(unpacked);
   });
 
   it('shows a notice and opens its item on click', () => {
@@ -230,6 +285,16 @@ describe('native notifications', () => {
     expect(onClick).toHaveBeenCalledWith('n1');
   });
 
+  it('logs a notification the system refuses, naming it', () => {
+    FakeNotification.failNext = 'the toast was refused';
+    const log = vi.fn();
+    createNativeNotificationSink({ onClick: vi.fn(), log }).deliver(notice);
+    expect(FakeNotification.instances[0]?.shown).toBe(false);
+    expect(log).toHaveBeenCalledWith(
+      'notifications: could not show "New commission +$7.50": the toast was refused',
+    );
+  });
+
   it('says so where notifications are not supported', () => {
     FakeNotification.supported = false;
     const log = vi.fn();
@@ -240,6 +305,10 @@ describe('native notifications', () => {
 });
 
 describe('the widget window', () => {
+  beforeEach(async () => {
+    await fakeElectron.app.whenReady();
+  });
+
   function widget(
     options: { quitting?: () => boolean; alwaysOnTop?: boolean; show?: boolean; canPlace?: boolean } = {},
   ) {
@@ -389,7 +458,10 @@ describe('start at login', () => {
 
 describe('the app with the live glue', () => {
   it('puts a tray up, hides the window on close, and follows sleep and wake', async () => {
-    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {});
+    // An installed app's layout: out/main beside the real resources (icons).
+    await mkdir(join(dir, 'app'), { recursive: true });
+    await symlink(join(iconsDir, '../../resources'), join(dir, 'app/resources'), 'dir');
+    const running = runCompanionApp({ mainDir: join(dir, 'app/out/main') }, {});
     await running.ready;
     const tray = FakeTray.instances[0] as FakeTray;
     expect(tray.tooltip).toBe('Referral Companion — Signed out');

@@ -18,8 +18,10 @@ function open() {
 }
 
 describe('main window', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     resetFakeElectron();
+    // Windows exist only once the app is ready.
+    await fakeElectron.app.whenReady();
   });
 
   it('is created with exactly the secure webPreferences', () => {

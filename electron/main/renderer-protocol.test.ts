@@ -101,6 +101,10 @@ describe('app:// renderer protocol', () => {
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
+    // Electron's order: privileged schemes before ready, protocol.handle after.
+    expect(() => serveRendererFrom(root)).toThrow(/before the app is ready/);
+    await fakeElectron.app.whenReady();
+    expect(() => registerAppScheme()).toThrow(/before app is ready/);
     serveRendererFrom(root);
     const handler = fakeElectron.protocol.handlers.get('app');
     const response = await handler?.(new Request('app://companion/index.html'));

@@ -17,6 +17,7 @@ const link = 'https://accounts.quantower.com/referral?referral_code=QT%2BA%2FB%3
 let dir: string;
 beforeEach(async () => {
   resetFakeElectron();
+  await fakeElectron.app.whenReady();
   dir = await mkdtemp(join(tmpdir(), 'companion-save-'));
   fakeElectron.app.getPath.mockImplementation((name: string) => join(dir, name));
 });

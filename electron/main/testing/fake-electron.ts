@@ -1,8 +1,25 @@
 // A stand-in for the `electron` module in unit tests (the real one cannot load outside
 // Electron). It records what the glue asks of Electron and lets tests play Electron's part:
 // emit navigation events, invoke IPC handlers, answer protocol requests.
+//
+// It must not allow what real Electron refuses (issue 14), so it is strict where a lenient fake
+// once hid defects: the app is ready only a turn after the main script asked (whenReady), and
+// windows, trays, protocol.handle and screen refuse to work before; privileged schemes only
+// before; images come from real files and are empty like Electron's when the file is missing or
+// not decodable on this platform (a tray or notification with an empty image throws here); a
+// tray click is played per platform (userClick), never emitted by hand; notifications can fail
+// (failNext); the default menu is installed when the app set none before its first window
+// (menuState); the screen has two displays with scaling. test/desktop/strict-electron.ts is
+// the stricter stand-in npm run verify:desktop boots the built app with.
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { vi } from 'vitest';
+
+/** Refuses a call Electron refuses before the app is ready. */
+function requireReady(what: string): void {
+  if (!fakeElectron.app.isReady())
+    throw new Error(`${what} cannot be used before the app is ready (Electron refuses it)`);
+}
 
 type Handler = (...args: never[]) => unknown;
 
@@ -64,8 +81,12 @@ export class FakeBrowserWindow extends EventEmitter {
   });
   constructor(options: Record<string, unknown>) {
     super();
+    requireReady('new BrowserWindow()');
     this.options = options;
     this.visible = options.show !== false;
+    if (typeof options.icon === 'string') imageOrThrow(options.icon, 'BrowserWindow icon');
+    // Electron installs its default menu (with Reload and Toggle DevTools) when none was set.
+    if (!fakeElectron.menuState.applicationMenuSet) fakeElectron.menuState.defaultMenuInstalled = true;
     FakeBrowserWindow.instances.push(this);
     fakeElectron.app.emit('web-contents-created', {}, this.webContents);
   }
@@ -85,7 +106,11 @@ export class FakeBrowserWindow extends EventEmitter {
     this.bounds = { ...this.bounds, width, height };
   });
   setMinimumSize = vi.fn();
-  setAlwaysOnTop = vi.fn();
+  /** Each setAlwaysOnTop call with whether the window was visible (a hidden window does not keep it). */
+  alwaysOnTopCalls: { flag: boolean; level: string | undefined; visible: boolean }[] = [];
+  setAlwaysOnTop = vi.fn((flag: boolean, level?: string) => {
+    this.alwaysOnTopCalls.push({ flag, level, visible: this.visible });
+  });
   hide = vi.fn(() => {
     this.visible = false;
   });
@@ -97,7 +122,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-/** Tray stand-in: records what the glue drew. */
+/** Tray stand-in: records what the glue drew; clicks are played per platform (userClick). */
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
   image: unknown;
@@ -106,11 +131,12 @@ export class FakeTray extends EventEmitter {
   destroyed = false;
   constructor(image: unknown) {
     super();
-    this.image = image;
+    requireReady('new Tray()');
+    this.image = trayImage(image);
     FakeTray.instances.push(this);
   }
   setImage = vi.fn((image: unknown) => {
-    this.image = image;
+    this.image = trayImage(image);
   });
   setToolTip = vi.fn((text: string) => {
     this.tooltip = text;
@@ -121,6 +147,54 @@ export class FakeTray extends EventEmitter {
   destroy = vi.fn(() => {
     this.destroyed = true;
   });
+  /** Tests play clicks with userClick(): a hand-made 'click' may be one the platform never sends. */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (!this.playing && (event === 'click' || event === 'right-click' || event === 'mouse-up'))
+      throw new Error(`Play tray clicks with userClick(), not emit('${String(event)}').`);
+    return super.emit(event, ...args);
+  }
+  private playing = false;
+  /**
+   * A click on the icon as the platform delivers it (Electron's tray_icon_cocoa.mm, notify_icon.cc,
+   * docs/api/tray.md): Windows: left 'click', right opens the menu; macOS: with a menu a left click
+   * opens it (and emits 'click'), without one 'mouse-up' + 'click'; Linux: a StatusNotifierItem
+   * host such as Ubuntu's opens the menu and sends no 'click'. Returns the menu that opened.
+   */
+  userClick(button: 'left' | 'right', platform: NodeJS.Platform = process.platform): FakeMenu | undefined {
+    const menu = this.menu && this.menu.template.length > 0 ? this.menu : undefined;
+    const send = (...events: string[]) => {
+      this.playing = true;
+      try {
+        for (const event of events) this.emit(event, {}, {});
+      } finally {
+        this.playing = false;
+      }
+    };
+    if (platform === 'win32') {
+      if (button === 'left') send('click');
+      else if (menu) return menu;
+      else send('right-click');
+      return undefined;
+    }
+    if (platform === 'darwin') {
+      if (button === 'right') send('right-click');
+      else if (menu) {
+        send('click');
+        return menu;
+      } else send('mouse-up', 'click');
+      return undefined;
+    }
+    if (menu) return menu;
+    if (button === 'left') send('click');
+    return undefined;
+  }
+}
+
+function trayImage(image: unknown): unknown {
+  const picture = typeof image === 'string' ? imageFromPath(image) : image;
+  if (picture instanceof FakeNativeImage && picture.isEmpty())
+    throw new Error(`An empty tray image (${picture.path ?? 'from a buffer'}): the icon would be invisible.`);
+  return picture;
 }
 
 export class FakeMenu {
@@ -129,13 +203,21 @@ export class FakeMenu {
     this.template = template;
   }
   static buildFromTemplate(template: Record<string, unknown>[]) {
+    for (const item of template)
+      if (!item.label && !item.role && !item.type)
+        throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
     return new FakeMenu(template);
   }
   /** The application menu last set; undefined: never set (Electron would install its default). */
   static applicationMenu: FakeMenu | null | undefined;
   static setApplicationMenu = vi.fn((menu: FakeMenu | null) => {
     FakeMenu.applicationMenu = menu;
+    fakeElectron.menuState.applicationMenuSet = true;
+    fakeElectron.menuState.applicationMenu = menu;
   });
+  static getApplicationMenu() {
+    return fakeElectron.menuState.applicationMenu;
+  }
 }
 
 /** Notification stand-in: every one shown is kept, so tests can click them. */
@@ -145,27 +227,63 @@ export class FakeNotification extends EventEmitter {
   static isSupported() {
     return FakeNotification.supported;
   }
+  /** The next show() fails the way Electron reports it ('failed', e.g. Windows refusing the toast). */
+  static failNext: string | undefined;
   readonly options: { title: string; body?: string; icon?: string };
   shown = false;
   constructor(options: { title: string; body?: string; icon?: string }) {
     super();
     this.options = options;
+    if (options.icon !== undefined) imageOrThrow(options.icon, 'Notification icon');
     FakeNotification.instances.push(this);
   }
   show() {
+    const failure = FakeNotification.failNext;
+    FakeNotification.failNext = undefined;
+    if (failure !== undefined) {
+      this.emit('failed', {}, failure);
+      return;
+    }
     this.shown = true;
   }
 }
 
-/** nativeImage stand-in: "empty" unless the bytes start with the PNG signature. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const ICO_HEADER = Buffer.from([0x00, 0x00, 0x01, 0x00]);
+
+/** nativeImage stand-in: empty unless the bytes are a PNG (or, on Windows, an ICO), like Electron's decoders. */
 export class FakeNativeImage {
   readonly buffer: Buffer;
-  constructor(buffer: Buffer) {
+  readonly path: string | undefined;
+  template = false;
+  constructor(buffer: Buffer, path?: string) {
     this.buffer = buffer;
+    this.path = path;
   }
   isEmpty() {
-    return !this.buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    if (this.buffer.subarray(0, 8).equals(PNG_SIGNATURE)) return false;
+    return !(process.platform === 'win32' && this.buffer.subarray(0, 4).equals(ICO_HEADER));
   }
+  setTemplateImage(on: boolean) {
+    this.template = on;
+  }
+  isTemplateImage() {
+    return this.template;
+  }
+}
+
+/** nativeImage.createFromPath: the file's bytes, or an empty image when there is no such file. */
+function imageFromPath(path: string): FakeNativeImage {
+  const bytes = existsSync(path) && statSync(path).isFile() ? readFileSync(path) : Buffer.alloc(0);
+  return new FakeNativeImage(bytes, path);
+}
+
+/** An image Electron would show as nothing: refused here, so a wrong path cannot pass a test. */
+function imageOrThrow(path: string, what: string): FakeNativeImage {
+  const image = imageFromPath(path);
+  if (image.isEmpty())
+    throw new Error(`${what}: ${path} gives an empty image (missing or not decodable here).`);
+  return image;
 }
 
 export class FakeClipboardItem {
@@ -176,9 +294,10 @@ export class FakeClipboardItem {
 }
 
 class FakeApp extends EventEmitter {
-  platformReady = Promise.resolve();
   /** `electron .` in development; a test sets true to play the installed app. */
   isPackaged = false;
+  private ready = false;
+  private readyPromise: Promise<void> | undefined;
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   getVersion = vi.fn(() => '0.1.0-test');
@@ -188,10 +307,44 @@ class FakeApp extends EventEmitter {
   setAboutPanelOptions = vi.fn();
   setLoginItemSettings = vi.fn();
   getLoginItemSettings = vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false }));
+  /**
+   * Like Electron, 'ready' never comes in the same turn: it follows the main script, here the turn
+   * after the first whenReady() (tests of glue that runs once ready await it first).
+   */
   whenReady() {
-    return this.platformReady;
+    this.readyPromise ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.ready = true;
+        this.emit('ready');
+        resolve();
+      }),
+    );
+    return this.readyPromise;
+  }
+  isReady() {
+    return this.ready;
+  }
+  /** Back to "not launched yet" (resetFakeElectron). */
+  relaunch() {
+    this.ready = false;
+    this.readyPromise = undefined;
   }
 }
+
+const DISPLAYS = [
+  {
+    id: 1,
+    scaleFactor: 1.5,
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+  },
+  {
+    id: 2,
+    scaleFactor: 1,
+    bounds: { x: -1280, y: 0, width: 1280, height: 1024 },
+    workArea: { x: -1280, y: 0, width: 1280, height: 984 },
+  },
+];
 
 function createFake() {
   const ipcHandlers = new Map<string, Handler>();
@@ -215,26 +368,28 @@ function createFake() {
     ClipboardItem: FakeClipboardItem,
     nativeImage: {
       createFromBuffer: vi.fn((buffer: Buffer) => new FakeNativeImage(buffer)),
-      createFromPath: vi.fn((path: string) => ({
-        path,
-        template: false,
-        setTemplateImage(this: { template: boolean }, on: boolean) {
-          this.template = on;
-        },
-      })),
+      createFromPath: vi.fn((path: string) => imageFromPath(path)),
     },
     Tray: FakeTray,
     Menu: FakeMenu,
     Notification: FakeNotification,
+    // Windows 10's default theme: light apps, dark taskbar (the two differ; tray icons follow the taskbar).
     nativeTheme: Object.assign(new EventEmitter(), {
       shouldUseDarkColors: false,
-      shouldUseDarkColorsForSystemIntegratedUI: false,
+      shouldUseDarkColorsForSystemIntegratedUI: true,
     }),
     powerMonitor: new EventEmitter(),
     net: { isOnline: vi.fn(() => true) },
+    // Two displays, scaled, one left of the primary (negative coordinates), as on many desks.
     screen: {
-      getAllDisplays: vi.fn(() => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
-      getPrimaryDisplay: vi.fn(() => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
+      getAllDisplays: vi.fn(() => {
+        requireReady('screen');
+        return DISPLAYS.map((display) => structuredClone(display));
+      }),
+      getPrimaryDisplay: vi.fn(() => {
+        requireReady('screen');
+        return structuredClone(DISPLAYS[0] as (typeof DISPLAYS)[number]);
+      }),
     },
     dialog: {
       showErrorBox: vi.fn(),
@@ -246,11 +401,23 @@ function createFake() {
       ),
     },
     protocol: {
-      registerSchemesAsPrivileged: vi.fn(),
+      registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => {
+        if (fakeElectron.app.isReady())
+          throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      }),
       handlers: new Map<string, (request: Request) => Promise<Response>>(),
       handle: vi.fn(function (this: void, scheme: string, handler: (request: Request) => Promise<Response>) {
+        requireReady('protocol.handle()');
+        if (fakeElectron.protocol.handlers.has(scheme))
+          throw new Error(`Failed to register protocol: ${scheme}`);
         fakeElectron.protocol.handlers.set(scheme, handler);
       }),
+    },
+    /** The application menu: set by the app, or Electron's default installed at the first window. */
+    menuState: {
+      applicationMenuSet: false,
+      applicationMenu: null as FakeMenu | null,
+      defaultMenuInstalled: false,
     },
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
@@ -276,11 +443,12 @@ export const fakeElectron = createFake();
 export function resetFakeElectron(): void {
   vi.clearAllMocks();
   fakeElectron.app.removeAllListeners();
-  fakeElectron.app.platformReady = Promise.resolve();
   fakeElectron.app.isPackaged = false;
   FakeMenu.applicationMenu = undefined;
-  fakeElectron.nativeTheme.shouldUseDarkColors = false;
-  fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+  fakeElectron.app.relaunch();
+  fakeElectron.menuState.applicationMenuSet = false;
+  fakeElectron.menuState.applicationMenu = null;
+  fakeElectron.menuState.defaultMenuInstalled = false;
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();
@@ -288,6 +456,9 @@ export function resetFakeElectron(): void {
   FakeTray.instances = [];
   FakeNotification.instances = [];
   FakeNotification.supported = true;
+  FakeNotification.failNext = undefined;
+  fakeElectron.nativeTheme.shouldUseDarkColors = false;
+  fakeElectron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
   fakeElectron.powerMonitor.removeAllListeners();
   fakeElectron.nativeTheme.removeAllListeners();
 }
