@@ -41,6 +41,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     // Shown when painted, so the window never flashes white beside the trading platform.
     show: false,
     title: 'Referral Companion for Quantower',
+    // Packaged, Windows and Linux have no menu at all (app-menu.ts); in development the View menu
+    // (Reload, DevTools) stays reachable by its shortcuts and Alt without a bar on the 420 px window.
+    autoHideMenuBar: true,
     ...(options.icon ? { icon: options.icon } : {}),
     webPreferences: secureWebPreferences(options.preloadPath),
   });

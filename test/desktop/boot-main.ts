@@ -4,9 +4,10 @@
 //
 //   node test/desktop/boot-main.ts <appDir> <win32|darwin|linux> <report.json> [primary|second|development]
 //
-// primary: start → window → tray → second instance → (Windows: session end) → quit from the tray.
+// primary: start → window → tray → second instance → quit from the tray.
 // second: this launch does not get the single-instance lock: it must quit and touch nothing.
-// development: the app run from a checkout (app.isPackaged false): start → quit.
+// development: the app run from a checkout (app.isPackaged false): start → quit (on win32: ended
+// by the OS with 'session-end', which must run the quit path).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -236,17 +237,6 @@ if (mode === 'second') {
       return undefined;
     });
 
-    if (platform === 'win32') {
-      await step("Windows shutdown: 'session-end' is handled (no quit events follow it)", () => {
-        const listening = sim.endSession();
-        check(
-          listening > 0,
-          "[session-end-flush] nothing listens to the window's 'session-end': on Windows shutdown Electron ends the process without before-quit/will-quit, so settings, caches and the request outbox are not flushed",
-        );
-        return undefined;
-      });
-    }
-
     await step('quit: the tray menu’s Quit ends the app', async () => {
       const tray = sim.trays()[0];
       check(tray, 'no tray');
@@ -257,6 +247,18 @@ if (mode === 'second') {
       sim.clickMenuItem(quit);
       await until('the app to quit', () => sim.exited);
       check(sim.trays().length === 0, 'the tray icon outlived the app');
+      return undefined;
+    });
+  } else if (platform === 'win32') {
+    // The other way down on Windows: the OS ends the session. (Its own run, since after it the
+    // primary run's tray Quit has nothing left to click.)
+    await step("Windows shutdown: 'session-end' runs the quit path and the app ends", async () => {
+      const listening = sim.endSession();
+      check(
+        listening > 0,
+        "[session-end-flush] nothing listens to the window's 'session-end': on Windows shutdown Electron ends the process without before-quit/will-quit, so settings, caches and the request outbox are not flushed",
+      );
+      await until('the app to end after session-end', () => sim.exited);
       return undefined;
     });
   } else {
