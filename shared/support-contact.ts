@@ -4,6 +4,12 @@
 
 export const SUPPORT_EMAIL = 'info@quantower.com';
 export const SUPPORT_TELEGRAM = 'https://t.me/quantower';
+export const SUPPORT_REQUEST_KINDS = ['payout', 'license'] as const;
+export type SupportRequestKind = (typeof SUPPORT_REQUEST_KINDS)[number];
+/** How a request reaches support: a prefilled e-mail, or a chat with the message on the clipboard. */
+export const SUPPORT_CHANNELS = ['email', 'telegram', 'chat'] as const;
+export type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
+
 /** The official website, whose live chat answers support questions. */
 export const SUPPORT_CHAT = 'https://www.quantower.com/';
 

@@ -12,12 +12,20 @@ import {
   isEmailAddress,
 } from './payout-destination.ts';
 import { referralCodeProblem } from './referral-link.ts';
-import { SUPPORT_CHAT, SUPPORT_TELEGRAM, supportMailto } from './support-contact.ts';
+import {
+  SUPPORT_CHAT,
+  SUPPORT_TELEGRAM,
+  type SupportChannel,
+  type SupportRequestKind,
+  supportMailto,
+} from './support-contact.ts';
 
-export const SUPPORT_REQUEST_KINDS = ['payout', 'license'] as const;
-export type SupportRequestKind = (typeof SUPPORT_REQUEST_KINDS)[number];
-export const SUPPORT_CHANNELS = ['email', 'telegram', 'chat'] as const;
-export type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
+export {
+  SUPPORT_CHANNELS,
+  SUPPORT_REQUEST_KINDS,
+  type SupportChannel,
+  type SupportRequestKind,
+} from './support-contact.ts';
 export const PAYOUT_METHODS: readonly DestinationMethod[] = ['paypal', 'usdt-trc20', 'wire'];
 
 /** Integer cents, or "whole balance" (the partner may not know the balance: no API in link mode). */
