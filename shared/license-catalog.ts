@@ -13,7 +13,7 @@ export interface PublicLicenseProduct {
   kind: 'platform' | 'addon';
 }
 
-export const PUBLIC_LICENSE_PRODUCTS: readonly PublicLicenseProduct[] = Object.freeze([
+export const PUBLIC_LICENSE_PRODUCTS = Object.freeze([
   { id: 'crypto', name: 'Crypto', kind: 'platform' },
   { id: 'multi-asset', name: 'Multi-Asset', kind: 'platform' },
   { id: 'all-in-one', name: 'All-in-One', kind: 'platform' },
@@ -21,10 +21,17 @@ export const PUBLIC_LICENSE_PRODUCTS: readonly PublicLicenseProduct[] = Object.f
   { id: 'dom-surface', name: 'DOM Surface add-on', kind: 'addon' },
   { id: 'power-trades', name: 'Power Trades add-on', kind: 'addon' },
   { id: 'option-analytics', name: 'Option Analytics add-on', kind: 'addon' },
-]);
+] as const) satisfies readonly PublicLicenseProduct[];
+export type LicenseProductId = (typeof PUBLIC_LICENSE_PRODUCTS)[number]['id'];
 
-export function publicLicenseProduct(id: string): PublicLicenseProduct | undefined {
+export function publicLicenseProduct(
+  id: string,
+): (PublicLicenseProduct & { id: LicenseProductId }) | undefined {
   return PUBLIC_LICENSE_PRODUCTS.find((product) => product.id === id);
+}
+
+export function isLicenseProductId(id: string): id is LicenseProductId {
+  return publicLicenseProduct(id) !== undefined;
 }
 
 export function isLicenseTerm(term: string): term is PublicLicenseTerm {

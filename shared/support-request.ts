@@ -3,7 +3,12 @@
 // request's text in the user's language with the referral code. Rules only: sending is the UI's
 // (openExternal, clipboard) and the journal is core's.
 import { resources, type UiLocale } from './i18n/resources.ts';
-import { isLicenseTerm, type PublicLicenseTerm, publicLicenseProduct } from './license-catalog.ts';
+import {
+  isLicenseProductId,
+  isLicenseTerm,
+  type LicenseProductId,
+  type PublicLicenseTerm,
+} from './license-catalog.ts';
 import { formatCents, parseAmountToCents } from './money-format.ts';
 import {
   type DestinationMethod,
@@ -38,7 +43,7 @@ interface RequestBase {
 }
 export type SupportRequest =
   | (RequestBase & { kind: 'payout'; method: DestinationMethod; destination: string })
-  | (RequestBase & { kind: 'license'; productId: string; term: PublicLicenseTerm });
+  | (RequestBase & { kind: 'license'; productId: LicenseProductId; term: PublicLicenseTerm });
 
 /** What the form holds: text as typed. */
 export interface SupportRequestForm {
@@ -90,10 +95,13 @@ export function checkSupportRequest(form: SupportRequestForm): CheckedRequest {
     if (Object.keys(problems).length > 0) return { ok: false, problems };
     return { ok: true, request: { ...base, kind: 'payout', method: form.method, destination } };
   }
-  if (!publicLicenseProduct(form.productId)) problems.productId = 'product';
-  if (!isLicenseTerm(form.term)) problems.term = 'term';
-  if (Object.keys(problems).length > 0 || !isLicenseTerm(form.term)) return { ok: false, problems };
-  return { ok: true, request: { ...base, kind: 'license', productId: form.productId, term: form.term } };
+  const { productId, term } = form;
+  if (!isLicenseProductId(productId)) problems.productId = 'product';
+  if (!isLicenseTerm(term)) problems.term = 'term';
+  if (Object.keys(problems).length > 0 || !isLicenseProductId(productId) || !isLicenseTerm(term)) {
+    return { ok: false, problems };
+  }
+  return { ok: true, request: { ...base, kind: 'license', productId, term } };
 }
 
 export interface ComposedRequest {
@@ -126,7 +134,7 @@ export function composeSupportRequest(
       fill(m.destination, { destination: request.destination }),
     );
   } else {
-    const product = words.products[request.productId as keyof typeof words.products] ?? request.productId;
+    const product = words.products[request.productId];
     lines.push(
       request.amount.kind === 'cents' ? fill(m.licenseAmount, { amount }) : m.licenseWhole,
       fill(m.product, { product }),

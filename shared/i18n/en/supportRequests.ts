@@ -4,6 +4,8 @@
 export const supportRequests = {
   openPayout: 'Request through support',
   openLicense: 'Apply balance through support',
+  licenseSupportHeading: 'Ask support instead',
+  licenseSupportText: 'Prefer to ask a person? Quantower Support can apply your balance to a license.',
   payoutHeading: 'Payout request to support',
   licenseHeading: 'License request to support',
   intro:

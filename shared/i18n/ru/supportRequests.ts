@@ -4,6 +4,9 @@ import type { Messages } from '../messages.ts';
 export const supportRequests = {
   openPayout: 'Запросить через поддержку',
   openLicense: 'Оплатить балансом через поддержку',
+  licenseSupportHeading: 'Обратиться в поддержку',
+  licenseSupportText:
+    'Хотите спросить человека? Поддержка Quantower может зачесть ваш баланс в оплату лицензии.',
   payoutHeading: 'Запрос выплаты в поддержку',
   licenseHeading: 'Запрос лицензии в поддержку',
   intro:
