@@ -109,4 +109,11 @@ export const supportRequests = {
   reminderDays_other: '{{count}} days',
   reminderDue_one: 'No answer for {{count}} day: write to support again?',
   reminderDue_other: 'No answer for {{count}} days: write to support again?',
+  /** The native notification of a due reminder (core writes it: electron/core/notifications/text.ts). */
+  notification: {
+    payoutTitle: 'Support has not answered your payout request',
+    licenseTitle: 'Support has not answered your license request',
+    body_one: 'Sent {{count}} day ago ({{amount}}). Open to write again or mark it answered.',
+    body_other: 'Sent {{count}} days ago ({{amount}}). Open to write again or mark it answered.',
+  },
 };
