@@ -101,7 +101,17 @@ test('a payout request through support opens the right mailto:, in Russian', asy
   await page.evaluate(() => window.companion.updateSettings({ ui: { language: 'ru' } }));
   await page.reload();
   await expect(page.getByTestId('tab-payouts')).toHaveText('Выплаты');
+  // The widget's width, with the longer Russian words: nothing may stick out sideways.
+  await page.setViewportSize({ width: 340, height: 900 });
   await fillPayoutRequest(page, '61,25');
+  // (The panel and its journal; the app's header is the widget layout's own business.)
+  const overflow = await page.getByTestId('support-requests-payout').evaluate((panel) => {
+    const right = panel.getBoundingClientRect().right;
+    return [...panel.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > right + 0.5)
+      .map((element) => element.outerHTML.slice(0, 80));
+  });
+  expect(overflow).toEqual([]);
   await expect(page.getByTestId('support-send')).toHaveText('Открыть письмо');
   await page.getByTestId('support-send').click();
   await expect(page.getByTestId('support-sent')).toContainText('Почтовая программа откроется');

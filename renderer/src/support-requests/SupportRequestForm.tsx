@@ -178,7 +178,7 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
       </fieldset>
       {!form.wholeBalance && (
         <FormInput
-          label={t('anAmount')}
+          label={t('amountInput')}
           testId="support-amount"
           inputMode="decimal"
           value={form.amountText}

@@ -14,7 +14,8 @@ export const supportRequests = {
   codeLabel: 'Referral code',
   amountLabel: 'Amount',
   wholeBalance: 'Whole balance',
-  anAmount: 'An amount (USD)',
+  anAmount: 'An amount',
+  amountInput: 'Amount (USD)',
   methodLabel: 'Payout method',
   destinationLabel: {
     paypal: 'PayPal e-mail',

@@ -15,7 +15,8 @@ export const supportRequests = {
   codeLabel: 'Реферальный код',
   amountLabel: 'Сумма',
   wholeBalance: 'Весь баланс',
-  anAmount: 'Сумма (USD)',
+  anAmount: 'Указать сумму',
+  amountInput: 'Сумма (USD)',
   methodLabel: 'Способ выплаты',
   destinationLabel: {
     paypal: 'E-mail PayPal',
