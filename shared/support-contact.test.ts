@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_EMAIL, supportMailto } from './support-contact.ts';
 
@@ -55,5 +56,43 @@ describe('supportMailto', () => {
 
   it('keeps a line break out of the subject', () => {
     expect(readMailto(supportMailto('one\r\ntwo', 'x')).subject).toBe('one two');
+  });
+});
+
+describe('supportMailto, for any text', () => {
+  it('reads back exactly (line breaks as CRLF), with only the two headers and nothing unencoded', () => {
+    // Full Unicode text, weighted towards the characters that matter in a mailto: URL.
+    const tricky = fc.constantFrom(
+      '&',
+      '=',
+      '?',
+      '#',
+      '%',
+      '+',
+      ' ',
+      '/',
+      ':',
+      '@',
+      '\n',
+      '\r\n',
+      'Ж',
+      '€',
+      '😀',
+    );
+    const text = fc
+      .array(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (subject, body) => {
+        const link = supportMailto(subject, body);
+        expect(/^[\x21-\x7e]+$/u.test(link)).toBe(true);
+        const read = readMailto(link);
+        expect(read.headers).toEqual(['subject', 'body']);
+        expect(read.to).toBe(SUPPORT_EMAIL);
+        expect(read.subject).toBe(subject.replace(/[\r\n]+/gu, ' '));
+        expect(read.body).toBe(body.replace(/\r\n|\r|\n/gu, '\r\n'));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
