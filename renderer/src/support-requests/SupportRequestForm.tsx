@@ -3,7 +3,7 @@
 // and term from the public catalog. The companion writes the request in the UI's language with the
 // referral code and hands it over the channel the user picks: a prefilled e-mail, or Telegram or
 // the website chat with the message on the clipboard. Sent requests are noted in core's journal.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
 import type { UiLocale } from '../../../shared/i18n/resources.ts';
@@ -63,6 +63,10 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
   const [channel, setChannel] = useState<SupportChannel>('email');
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [busy, setBusy] = useState(false);
+  // One send per request: a double click (even one landing before the button shows as disabled, or
+  // after a quick send) opens and notes it once; editing the form or the channel allows another.
+  const inFlight = useRef(false);
+  const sentOnce = useRef(false);
   const [sent, setSent] = useState<SupportChannel | null>(null);
   const [failure, setFailure] = useState<BridgeFailure | null>(null);
 
@@ -73,6 +77,7 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
   const set = (patch: Partial<FormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     setSent(null);
+    sentOnce.current = false;
   };
   const touch = (field: Field) => () => setTouched((s) => ({ ...s, [field]: true }));
   const problemText = (field: Exclude<Field, 'destination'>): string => {
@@ -92,7 +97,8 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
       productId: true,
       term: true,
     });
-    if (!checked.ok || message === null) return;
+    if (!checked.ok || message === null || inFlight.current || sentOnce.current) return;
+    inFlight.current = true;
     const request = checked.request;
     setBusy(true);
     setFailure(null);
@@ -112,10 +118,12 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
               term: request.term,
             },
       );
+      sentOnce.current = true;
       setSent(channel);
     } catch (error) {
       setFailure(toBridgeFailure(error));
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }
@@ -241,6 +249,7 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
               onChange={() => {
                 setChannel(c);
                 setSent(null);
+                sentOnce.current = false;
               }}
             />
             {t(`channels.${c}`)}
@@ -260,7 +269,12 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="button button-primary" data-testid="support-send" disabled={busy}>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="support-send"
+          disabled={busy || sent !== null}
+        >
           {t(`send.${channel}`)}
         </button>
       </div>

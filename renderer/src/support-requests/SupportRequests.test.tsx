@@ -139,6 +139,26 @@ describe('requests through support', () => {
     expect(bridge.copiedTexts[0]).toContain('Referral code: MY+CODE');
   });
 
+  it('sends and notes a request once for a double click', async () => {
+    const user = userEvent.setup();
+    renderRequests('payout');
+    await waitFor(() =>
+      expect(screen.getByTestId<HTMLInputElement>('support-code').value).toBe('QT+DEMO/42='),
+    );
+    await user.type(screen.getByTestId('support-destination'), 'pay@example.com');
+    await user.dblClick(screen.getByTestId('support-send'));
+    await screen.findByTestId('support-sent');
+    expect(bridge.opened).toHaveLength(1);
+    expect(bridge.supportJournal.entries).toHaveLength(1);
+    expect(screen.getByTestId<HTMLButtonElement>('support-send').disabled).toBe(true);
+    // The same request by another channel is another send, on purpose.
+    await user.click(screen.getByTestId('support-channel-telegram'));
+    await user.click(screen.getByTestId('support-send'));
+    await screen.findByTestId('support-sent');
+    expect(bridge.opened).toEqual([expect.stringMatching(/^mailto:/u), 'https://t.me/quantower']);
+    expect(bridge.supportJournal.entries.map((e) => e.channel)).toEqual(['email', 'telegram']);
+  });
+
   it('notes nothing when the link could not be opened, and shows why', async () => {
     const user = userEvent.setup();
     bridge.answerOpen = async () => {
