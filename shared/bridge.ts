@@ -11,6 +11,7 @@ import { Profile, ReferralInfo } from './accounts-api.ts';
 import { earningsEvents, earningsMethods } from './bridge/earnings.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
 import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
+import { supportJournalEvents, supportJournalMethods } from './bridge/support-journal.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 
 const NoInput = z.object({}).strict();
@@ -149,6 +150,7 @@ export const bridgeMethods = {
   ...liveMethods,
   ...earningsMethods,
   ...payoutMethods,
+  ...supportJournalMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
@@ -161,6 +163,7 @@ export const bridgeEvents = {
   ...liveEvents,
   ...earningsEvents,
   ...payoutEvents,
+  ...supportJournalEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

@@ -30,3 +30,14 @@ export function formatCents(cents: number, locale = 'en-US', currency = 'USD'): 
   // Intl formats a decimal string exactly (no binary float in between).
   return format.format(text as unknown as number);
 }
+
+/** "75", "75.5", "75,50", "1 234.56" → cents; null when it is not an amount of dollars and cents. */
+export function parseAmountToCents(text: string): number | null {
+  // Typed amounts become integer cents without ever going through a float.
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/gu, '');
+  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/u.exec(compact);
+  if (!match) return null;
+  const dollars = Number(match[1]);
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  return dollars * 100 + cents;
+}

@@ -6,4 +6,4 @@ import { z } from 'zod';
 export const Cents = z.number().int().safe().describe('An amount in integer cents (USD).');
 export type Cents = z.infer<typeof Cents>;
 
-export { assertCents, centsToDecimalString, formatCents } from './money-format.ts';
+export { assertCents, centsToDecimalString, formatCents, parseAmountToCents } from './money-format.ts';

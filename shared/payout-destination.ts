@@ -7,6 +7,11 @@ export type DestinationProblem = 'email' | 'tron-address' | 'iban-format' | 'iba
 // zod 4's default e-mail pattern, so the UI agrees with z.email() elsewhere in the contract.
 const EMAIL =
   /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/u;
+/** An e-mail address as the contract's z.email() accepts it (also the support form's account e-mail). */
+export function isEmailAddress(text: string): boolean {
+  return EMAIL.test(text);
+}
+
 const TRON_ADDRESS = /^T[1-9A-HJ-NP-Za-km-z]{33}$/u;
 
 /** What is wrong with a destination for a method, as a code; null when it is valid. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { earningsMethods } from '../../shared/bridge/earnings.ts';
 import { liveMethods } from '../../shared/bridge/live.ts';
 import { payoutMethods } from '../../shared/bridge/payouts.ts';
+import { supportJournalMethods } from '../../shared/bridge/support-journal.ts';
 import { BridgeError, type CoreHandlers } from '../../shared/bridge.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { AccountsError } from './accounts-client.ts';
@@ -35,6 +36,7 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     ...unusedLiveHandlers,
     ...unusedPayoutHandlers,
     ...unusedEarningsHandlers,
+    ...unusedJournalHandlers,
     ...overrides,
   };
 }
@@ -45,6 +47,10 @@ const unused = async (): Promise<never> => {
 const unusedPayoutHandlers = Object.fromEntries(
   Object.keys(payoutMethods).map((name) => [name, unused]),
 ) as unknown as Pick<CoreHandlers, keyof typeof payoutMethods>;
+
+const unusedJournalHandlers = Object.fromEntries(
+  Object.keys(supportJournalMethods).map((name) => [name, unused]),
+) as unknown as Pick<CoreHandlers, keyof typeof supportJournalMethods>;
 
 const unusedEarningsHandlers = Object.fromEntries(
   Object.keys(earningsMethods).map((name) => [name, unused]),

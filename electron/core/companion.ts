@@ -20,6 +20,11 @@ import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { SettingsStorage } from './settings/settings-storage.ts';
+import {
+  createMemorySupportJournal,
+  createSupportJournal,
+  type SupportJournalStorage,
+} from './support-journal/journal.ts';
 
 export interface DemoSandbox {
   url: string;
@@ -58,6 +63,10 @@ export interface CompanionOptions {
   earningsCache?: EarningsCacheStorage;
   /** The last referral read (openReferralCacheFile in the shell's data directory); default: memory. */
   referralCache?: ReferralCacheStorage;
+  /** Requests sent to support (openSupportJournalFile in the shell's data directory); default: memory. */
+  supportJournal?: SupportJournalStorage;
+  /** The clock of the support journal (its dates and reminders); default: the system clock. */
+  now?: () => Date;
   /**
    * TEST ONLY (demo mode): called between the server's answer to a payout/credit request and the
    * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
@@ -127,6 +136,16 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
   });
 
+  // Local only: requests sent to support work whatever the accounts server does.
+  const supportJournal = createSupportJournal({
+    storage: options.supportJournal ?? createMemorySupportJournal(),
+    events,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // A reminder falls due with time alone: look hourly (no busy polling), announce only a change.
+  const reminderTimer = setInterval(() => supportJournal.checkReminders(), 60 * 60 * 1000);
+  reminderTimer.unref?.();
+
   const earningsApi = createEarningsApi(accounts);
   const earnings = createEarningsService({
     api: earningsApi,
@@ -159,6 +178,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const handlers = {
     ...live.handlers,
     ...requests.handlers,
+    ...supportJournal.handlers,
     ...createEarningsHandlers(earnings, earningsApi),
     getAppInfo: async () => info,
     getReferral: async () => referral.get(),
@@ -192,6 +212,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
       };
     },
     async close() {
+      clearInterval(reminderTimer);
       await live.close();
       requests.close();
       await session.close();

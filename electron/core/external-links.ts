@@ -2,6 +2,13 @@
 // (Electron's shell.openExternal, the browser shell's window.open), so a link the UI did not
 // expect never leaves the app: exact hosts over https only, plus mailto: for e-mail sharing.
 import { SHARE_HOSTS } from '../../shared/share-targets.ts';
+import { SUPPORT_EMAIL } from '../../shared/support-contact.ts';
+
+/**
+ * Who a mailto: link may address: nobody (e-mail sharing, the user picks the recipient in their
+ * mail client) or Quantower Support (requests through support). Not any address a link carries.
+ */
+export const MAILTO_RECIPIENTS: readonly string[] = Object.freeze(['', SUPPORT_EMAIL]);
 
 /** Exact host names, never suffixes: `evil-quantower.com` or `quantower.com.evil` do not match. */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze([
@@ -31,7 +38,10 @@ export function externalLinkProblem(
   } catch {
     return 'The link is not a valid URL.';
   }
-  if (url.protocol === 'mailto:') return null;
+  if (url.protocol === 'mailto:') {
+    const to = decodeURIComponent(url.pathname).trim().toLowerCase();
+    return MAILTO_RECIPIENTS.includes(to) ? null : `Mail may go only to ${SUPPORT_EMAIL}, not ${to}.`;
+  }
   if (origins.includes(url.origin) && !url.username && !url.password) return null;
   if (url.protocol !== 'https:')
     return `Only https and mailto links open outside the app, not ${url.protocol}`;

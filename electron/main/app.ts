@@ -14,6 +14,7 @@ import { loginItemMechanism } from '../core/login/autostart.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
+import { openSupportJournalFile } from '../core/support-journal/journal.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { applicationMenuTemplate } from './app-menu.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
@@ -194,6 +195,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         requests: openRequestsFile({ cwd: app.getPath('userData') }),
         earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
         referralCache: openReferralCacheFile({ cwd: app.getPath('userData') }),
+        supportJournal: openSupportJournalFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
         secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });

@@ -41,6 +41,7 @@ import {
   type SecretStore,
 } from '../core/secrets/secret-store.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
+import { openSupportJournalFile } from '../core/support-journal/journal.ts';
 import { loadRendererPage, loadWebBridge, WEB_BRIDGE_PATH } from './renderer-page.ts';
 import {
   checkHost,
@@ -128,6 +129,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     requests: openRequestsFile({ cwd: options.dataDir }),
     earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
     referralCache: openReferralCacheFile({ cwd: options.dataDir }),
+    supportJournal: openSupportJournalFile({ cwd: options.dataDir }),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.

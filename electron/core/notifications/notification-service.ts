@@ -10,7 +10,12 @@ import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { NotifierData } from './accounts-data.ts';
 import { licenseOccurrences, thresholdOccurrence } from './derived.ts';
-import { autoApplyOccurrence, type Occurrence, occurrenceOf } from './occurrences.ts';
+import {
+  autoApplyOccurrence,
+  type Occurrence,
+  occurrenceOf,
+  supportReminderOccurrences,
+} from './occurrences.ts';
 import {
   addQuietHeld,
   compose,
@@ -242,6 +247,17 @@ export function createNotificationService(options: NotificationServiceOptions): 
     enqueue([autoApplyOccurrence(payload as EventPayload<'autoApplyNotice'>, new Date(now()).toISOString())]);
   });
 
+  // A request to support unanswered for the days the user chose: the journal decides, this tells it.
+  const stopSupportReminders = options.events.subscribe(({ event, payload }) => {
+    if (event !== 'supportJournalChanged') return;
+    enqueue(
+      supportReminderOccurrences(
+        payload as EventPayload<'supportJournalChanged'>,
+        new Date(now()).toISOString(),
+      ),
+    );
+  });
+
   // Held for quiet hours in an earlier run and not told yet: the timer picks it up from here.
   if (state().quietHeld.length > 0) armCatchUp();
 
@@ -299,6 +315,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     lastHeld: () => held,
     async close() {
       stopAutoApply();
+      stopSupportReminders();
       await flush();
       disarmCatchUp();
     },

@@ -3,6 +3,7 @@
 // seen through the stream, a poll or a replay after restart is told once.
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget } from '../../../shared/bridge/live.ts';
+import type { SupportJournalView } from '../../../shared/bridge/support-journal.ts';
 import type { EventPayload } from '../../../shared/bridge.ts';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
 
@@ -21,7 +22,8 @@ export type OccurrenceDetail =
   | { type: 'renewal-offer'; productName: string; creditCents: number; remainderCents: number }
   | { type: 'renewal-applied'; productName: string; creditCents: number; remainderCents: number }
   | { type: 'terms'; version: number; rateBp: number; summary: string }
-  | { type: 'disqualified'; reason: string; cancelledCents: number };
+  | { type: 'disqualified'; reason: string; cancelledCents: number }
+  | { type: 'support-reminder'; requestKind: 'payout' | 'license'; days: number; amountCents: number | null };
 
 export interface Occurrence {
   key: string;
@@ -146,4 +148,29 @@ export function maskName(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0) return '***';
   return words.map((word) => `${Array.from(word)[0]}***`).join(' ');
+}
+
+/**
+ * Requests to support that fell due for a reminder (the journal's own decision, in its view), as
+ * payout or license notices. Keyed per request: told once, however often the journal is announced.
+ */
+export function supportReminderOccurrences(view: SupportJournalView, at: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const reminder of view.reminders) {
+    const entry = view.entries.find((e) => e.id === reminder.id);
+    if (!entry) continue;
+    found.push({
+      key: `support-reminder:${entry.id}`,
+      kind: entry.kind,
+      at,
+      target: { section: entry.kind === 'payout' ? 'payouts' : 'licenses' },
+      detail: {
+        type: 'support-reminder',
+        requestKind: entry.kind,
+        days: reminder.days,
+        amountCents: entry.amount.kind === 'cents' ? entry.amount.cents : null,
+      },
+    });
+  }
+  return found;
 }

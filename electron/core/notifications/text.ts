@@ -1,6 +1,7 @@
 // The words of notifications and the tray, in English and Russian. Core writes them because the
 // notification and the tray menu are drawn by the OS, not by the renderer.
 
+import { resources } from '../../../shared/i18n/resources.ts';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
 import { formatCents } from '../../../shared/money.ts';
 import type { Occurrence } from './occurrences.ts';
@@ -154,6 +155,18 @@ export function describeOccurrence(
         title: ru ? 'Участие в программе прекращено' : 'You were disqualified from the program',
         body: d.reason,
       };
+    case 'support-reminder': {
+      // Words from the one catalog (shared/i18n), plural form by the language's own rules.
+      const words = resources[language].supportRequests;
+      const form = new Intl.PluralRules(LOCALES[language]).select(d.days);
+      const bodies = words.notification as Record<string, string>;
+      const body = bodies[`body_${form}`] ?? words.notification.body_other;
+      const amount = d.amountCents === null ? words.wholeBalance : money(d.amountCents, language);
+      return {
+        title: d.requestKind === 'payout' ? words.notification.payoutTitle : words.notification.licenseTitle,
+        body: body.replace('{{count}}', String(d.days)).replace('{{amount}}', () => amount),
+      };
+    }
   }
 }
 

@@ -32,6 +32,13 @@ const SAME_IN_BOTH = new Set([
   'share:targets.whatsapp',
   'share:targets.linkedin',
   'share:targets.reddit',
+  // Names of services and products, written the same in Russian.
+  'supportRequests:channels.telegram',
+  'supportRequests:methods.paypal',
+  'supportRequests:methods.usdt-trc20',
+  'supportRequests:products.crypto',
+  'supportRequests:products.multi-asset',
+  'supportRequests:products.all-in-one',
 ]);
 
 const enLeaves = leaves(en as unknown as Tree);

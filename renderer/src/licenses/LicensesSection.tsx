@@ -16,6 +16,7 @@ import { licensesStore } from '../payouts/stores.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { LicenseSupportCard } from '../support-requests/LicenseSupportCard.tsx';
 import { AutoApplySettings } from './AutoApplySettings.tsx';
 import '../payouts/payouts.css';
 
@@ -94,6 +95,7 @@ export function LicensesSection() {
         <AutoApplySettings />
       </section>
       <CreditsList view={view} />
+      <LicenseSupportCard />
     </div>
   );
 }

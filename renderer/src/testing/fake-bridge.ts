@@ -18,6 +18,7 @@ import {
 import { FakeEarnings, isEarningsEvent } from './fake-earnings.ts';
 import { FakeLive, isLiveEvent } from './fake-live.ts';
 import { FakePayouts, isPayoutEvent } from './fake-payouts.ts';
+import { FakeSupportJournal } from './fake-support-journal.ts';
 
 export const demoReferral: ReferralView = {
   code: 'QT+DEMO/42=',
@@ -103,12 +104,15 @@ export class FakeBridge {
   readonly payouts = new FakePayouts();
   /** Dashboard, history, series, referrals, CSV (fake-earnings.ts). */
   readonly earnings = new FakeEarnings();
+  /** Requests sent to support (fake-support-journal.ts). */
+  readonly supportJournal = new FakeSupportJournal();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
     ...this.live.methods,
     ...this.payouts.methods,
     ...this.earnings.methods,
+    ...this.supportJournal.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -155,6 +159,7 @@ export class FakeBridge {
       if (isLiveEvent(event)) return this.live.on(event, listener as never);
       if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
       if (isEarningsEvent(event)) return this.earnings.on(event, listener as never);
+      if (event === 'supportJournalChanged') return this.supportJournal.on(listener as never);
       if (event === 'sessionChanged') {
         const typed = listener as (view: SessionView) => void;
         this.sessionListeners.add(typed);
