@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramStatus } from './accounts-api.ts';
-import { termsChanges, withdrawalReadiness } from './earnings-readiness.ts';
+import { creditBlockers, payoutBlockers, termsChanges, withdrawalReadiness } from './earnings-readiness.ts';
 
 const program = (
   overrides: Partial<ProgramStatus> = {},
@@ -78,5 +78,36 @@ describe('terms changes', () => {
       { field: 'minReferrals', from: 0, to: 3 },
     ]);
     expect(termsChanges(v2, v2)).toEqual([]);
+  });
+});
+
+describe('what blocks a payout or a credit (one rule for the dashboard, the screens and core)', () => {
+  it('names each R4 threshold not met, with its figures', () => {
+    expect(payoutBlockers(program())).toEqual([
+      { code: 'below-minimum', minCents: 5_000, availableCents: 3_840 },
+      { code: 'not-enough-referrals', minReferrals: 3, referrals: 2 },
+    ]);
+  });
+
+  it('blocks nothing at exactly the minimums, and a zero minimum sets no threshold', () => {
+    expect(payoutBlockers(program({ referralsCount: 3 }, { availableCents: 5_000, eligible: true }))).toEqual(
+      [],
+    );
+    expect(payoutBlockers(program({ referralsCount: 0 }, { minPayoutCents: 0, minReferrals: 0 }))).toEqual(
+      [],
+    );
+  });
+
+  it('a disqualified partner (R7) is told only that, whatever the thresholds', () => {
+    const out = program({ status: 'disqualified', disqualificationReason: 'self-referral' });
+    expect(payoutBlockers(out)).toEqual([{ code: 'disqualified', reason: 'self-referral' }]);
+    expect(creditBlockers(out, 10_000)).toEqual([{ code: 'disqualified', reason: 'self-referral' }]);
+  });
+
+  it('a credit needs only a balance: the withdrawal minimums do not apply', () => {
+    expect(creditBlockers(program(), 1)).toEqual([]);
+    expect(creditBlockers(program(), 0)).toEqual([{ code: 'no-balance', availableCents: 0 }]);
+    expect(withdrawalReadiness(program({}, { availableCents: 0 })).canApplyToLicense).toBe(false);
+    expect(withdrawalReadiness(program()).canApplyToLicense).toBe(true);
   });
 });

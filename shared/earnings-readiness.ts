@@ -49,8 +49,39 @@ export function withdrawalReadiness(program: ProgramStatus): Readiness {
     disqualified,
     thresholds,
     canRequestPayout: !disqualified && withdrawal.eligible,
-    canApplyToLicense: !disqualified && withdrawal.availableCents > 0,
+    canApplyToLicense: creditBlockers(program, withdrawal.availableCents).length === 0,
   };
+}
+
+/**
+ * Why a payout or a license credit cannot be filed now, as codes and figures (the UI words them).
+ * The one home of eligibility: the dashboard (withdrawalReadiness), the Payouts and Licenses
+ * screens and core's checks before filing all read these. Mirrors `Blocker` in shared/bridge/payouts.ts.
+ */
+export type Blocker =
+  | { code: 'disqualified'; reason: string | null }
+  | { code: 'below-minimum'; minCents: number; availableCents: number }
+  | { code: 'not-enough-referrals'; minReferrals: number; referrals: number }
+  | { code: 'no-balance'; availableCents: number };
+
+/** Empty when a payout may be requested now: R7 (disqualified) first, else each R4 threshold not met. */
+export function payoutBlockers(program: ProgramStatus): Blocker[] {
+  const readiness = withdrawalReadiness(program);
+  if (readiness.disqualified) return [{ code: 'disqualified', reason: program.disqualificationReason }];
+  return readiness.thresholds
+    .filter((t) => !t.met)
+    .map((t) =>
+      t.kind === 'amount'
+        ? { code: 'below-minimum', minCents: t.required, availableCents: t.current }
+        : { code: 'not-enough-referrals', minReferrals: t.required, referrals: t.current },
+    );
+}
+
+/** Empty when the balance can go to a license: the withdrawal minimums do not apply to credits. */
+export function creditBlockers(program: ProgramStatus, availableCents: number): Blocker[] {
+  if (program.status === 'disqualified')
+    return [{ code: 'disqualified', reason: program.disqualificationReason }];
+  return availableCents > 0 ? [] : [{ code: 'no-balance', availableCents }];
 }
 
 /** What changed between two versions of the terms, field by field (rate, minimums, hold). */

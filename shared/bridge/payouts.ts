@@ -23,6 +23,7 @@ import {
   Terms,
 } from '../accounts-api.ts';
 import type { MethodSpec } from '../bridge.ts';
+import type { Blocker as ReadinessBlocker } from '../earnings-readiness.ts';
 import { Cents } from '../money.ts';
 
 const NoInput = z.object({}).strict();
@@ -39,6 +40,10 @@ export const Blocker = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no-balance'), availableCents: Cents }),
 ]);
 export type Blocker = z.infer<typeof Blocker>;
+// The schema validates what shared/earnings-readiness.ts computes: the two must stay one shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const blockerShapesAgree: Same<Blocker, ReadinessBlocker> = true;
+void blockerShapesAgree;
 
 /** A request this machine filed (or is filing) that is not settled yet between it and the server. */
 export const OutboxItem = z.object({

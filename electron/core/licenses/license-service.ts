@@ -12,6 +12,7 @@ import {
   type ProgramStatus,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
+import { creditBlockers } from '../../../shared/earnings-readiness.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
@@ -28,12 +29,6 @@ export interface LicenseService {
   dismissOffer(productId: string): Promise<LicensesView>;
   /** Fetches everything again, runs auto-apply, and announces the result (licensesChanged). */
   refresh(): Promise<LicensesView>;
-}
-
-export function creditBlockers(program: ProgramStatus, availableCents: number): Blocker[] {
-  if (program.status === 'disqualified')
-    return [{ code: 'disqualified', reason: program.disqualificationReason }];
-  return availableCents > 0 ? [] : [{ code: 'no-balance', availableCents }];
 }
 
 interface World {

@@ -9,6 +9,7 @@ import {
   payoutDestinationProblem,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
+import { payoutBlockers } from '../../../shared/earnings-readiness.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -22,19 +23,6 @@ export interface PayoutService {
   cancel(id: string): Promise<Payout>;
   /** Fetches the list again and announces it (payoutsChanged); for live updates and polling. */
   refresh(): Promise<PayoutsView>;
-}
-
-/** What stands between the partner and a payout now, from the terms in force (never constants). */
-export function payoutBlockers(program: ProgramStatus): Blocker[] {
-  if (program.status === 'disqualified')
-    return [{ code: 'disqualified', reason: program.disqualificationReason }];
-  const { minPayoutCents, minReferrals, availableCents } = program.withdrawal;
-  const blockers: Blocker[] = [];
-  if (availableCents < minPayoutCents)
-    blockers.push({ code: 'below-minimum', minCents: minPayoutCents, availableCents });
-  if (program.referralsCount < minReferrals)
-    blockers.push({ code: 'not-enough-referrals', minReferrals, referrals: program.referralsCount });
-  return blockers;
 }
 
 export function createPayoutService(deps: {
