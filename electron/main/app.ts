@@ -7,14 +7,10 @@ import type { AllHandlers } from '../../shared/bridge.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
-import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
 import { loginItemMechanism } from '../core/login/autostart.ts';
-import { openRequestsFile } from '../core/payouts/requests-file.ts';
-import { openReferralCacheFile } from '../core/referral-cache.ts';
-import { openSettingsFile } from '../core/settings/settings-storage.ts';
-import { openSupportJournalFile } from '../core/support-journal/journal.ts';
+import { openCompanionStorage } from '../core/storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
 import { applicationMenuTemplate } from './app-menu.ts';
 import { attachIpcBridge } from './ipc-bridge.ts';
@@ -188,14 +184,9 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
-        // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
-        settings: openSettingsFile({ cwd: app.getPath('userData') }),
-        notificationState: liveGlue.notificationState,
+        // The same Electron-free state files as the browser shell, in userData.
+        ...openCompanionStorage(app.getPath('userData')),
         notificationSink: liveGlue.notificationSink,
-        requests: openRequestsFile({ cwd: app.getPath('userData') }),
-        earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
-        referralCache: openReferralCacheFile({ cwd: app.getPath('userData') }),
-        supportJournal: openSupportJournalFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
         secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });

@@ -15,7 +15,6 @@ import {
 import { Settings } from '../../shared/settings.ts';
 import type { Companion } from '../core/companion.ts';
 import type { NotificationSink } from '../core/notifications/notification-service.ts';
-import { type NotificationStateStore, openNotificationStateFile } from '../core/notifications/state.ts';
 import { canPlaceWindows, openWindowStateFile } from '../core/widget/placement.ts';
 import { NOTIFICATION_ICON } from './app-identity.ts';
 import { applyLoginItem, startsHidden } from './login-items.ts';
@@ -53,7 +52,6 @@ export interface WindowControl {
 
 export interface LiveGlue {
   readonly notificationSink: NotificationSink;
-  readonly notificationState: NotificationStateStore;
   /** Starts the tray and system signals; answers whether the window should show at start. */
   start(companion: Companion, windows: WindowControl): Promise<{ showWindow: boolean }>;
   /** Makes a new window the widget (placement, always on top, hide to tray). */
@@ -96,7 +94,6 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
 
   return {
     notificationSink,
-    notificationState: openNotificationStateFile({ cwd: options.userDataDir, log }),
     get quitting() {
       return quitting;
     },

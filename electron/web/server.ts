@@ -22,7 +22,6 @@ import {
 } from '../core/companion.ts';
 import { RENDERER_SECURITY_HEADERS } from '../core/content-security-policy.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
-import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import {
   type IndexPage,
   loadFirstPaintRenderer,
@@ -30,9 +29,6 @@ import {
   rendererAssetReader,
 } from '../core/first-paint/index-page.ts';
 import { acceptLanguages } from '../core/first-paint/languages.ts';
-import { openNotificationStateFile } from '../core/notifications/state.ts';
-import { openRequestsFile } from '../core/payouts/requests-file.ts';
-import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -40,8 +36,7 @@ import {
   memoryOnlyNote,
   type SecretStore,
 } from '../core/secrets/secret-store.ts';
-import { openSettingsFile } from '../core/settings/settings-storage.ts';
-import { openSupportJournalFile } from '../core/support-journal/journal.ts';
+import { openCompanionStorage } from '../core/storage.ts';
 import { loadRendererPage, loadWebBridge, WEB_BRIDGE_PATH } from './renderer-page.ts';
 import {
   checkHost,
@@ -123,13 +118,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     version: options.version ?? readPackageVersion(),
     accountsUrl: options.accountsUrl,
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
-    settings: openSettingsFile({ cwd: options.dataDir }),
-    // What was notified and where the event stream stopped, so a restart tells nothing twice.
-    notificationState: openNotificationStateFile({ cwd: options.dataDir }),
-    requests: openRequestsFile({ cwd: options.dataDir }),
-    earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
-    referralCache: openReferralCacheFile({ cwd: options.dataDir }),
-    supportJournal: openSupportJournalFile({ cwd: options.dataDir }),
+    ...openCompanionStorage(options.dataDir),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
     secrets: options.secrets ?? (await openSecretStore()),
     // The demo sign-in belongs to the sandbox in this data directory, whatever its port.

@@ -1,0 +1,25 @@
+// Every local state file of the companion, opened from one data directory (Electron's userData,
+// the browser shell's --data-dir): both shells call this, so a new file is added in one place.
+// Each is schema-validated on load and set aside, never crashed on, when damaged
+// (settings/validated-file.ts). Tokens are never in these files.
+import { openEarningsCacheFile } from './earnings/snapshot-cache.ts';
+import { openNotificationStateFile } from './notifications/state.ts';
+import { openRequestsFile } from './payouts/requests-file.ts';
+import { openReferralCacheFile } from './referral-cache.ts';
+import { openSettingsFile } from './settings/settings-storage.ts';
+import { openSupportJournalFile } from './support-journal/journal.ts';
+
+export function openCompanionStorage(dataDir: string, options: { log?: (message: string) => void } = {}) {
+  const at = { cwd: dataDir, ...(options.log ? { log: options.log } : {}) };
+  return {
+    settings: openSettingsFile(at),
+    // What was notified and where the event stream stopped, so a restart tells nothing twice.
+    notificationState: openNotificationStateFile(at),
+    /** The request outbox: payouts and credits filed but not yet acknowledged. */
+    requests: openRequestsFile(at),
+    earningsCache: openEarningsCacheFile(at),
+    referralCache: openReferralCacheFile(at),
+    supportJournal: openSupportJournalFile(at),
+  };
+}
+export type CompanionStorage = ReturnType<typeof openCompanionStorage>;
