@@ -4,12 +4,14 @@
 // does when Electron starts and fails before its window is up (a missing library, the sandbox).
 //
 // Detection never loads the `electron` package: its index.js downloads the binary as a side effect.
+
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { errorMessage } from '../shared/error-message.ts';
 
 export type ShellChoice =
   | { shell: 'electron'; binary: string | undefined; reason: string }
@@ -254,7 +256,7 @@ if (import.meta.main) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      console.error(errorMessage(error));
       process.exit(1);
     },
   );

@@ -1,5 +1,6 @@
 // The accounts API client. Every answer is validated against the shared contract; every
 // failure becomes an AccountsError with a kind the UI can act on.
+
 import ky, { HTTPError, isNetworkError, isTimeoutError, type KyInstance, SchemaValidationError } from 'ky';
 import type { z } from 'zod';
 import {
@@ -16,6 +17,7 @@ import {
   type OperationInput,
   type OperationResult,
 } from '../../shared/accounts-contract.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export type AccountsErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
 
@@ -204,5 +206,5 @@ function toAccountsError(error: unknown, what: string): AccountsError {
   if (error instanceof SchemaValidationError || error instanceof SyntaxError) {
     return new AccountsError('invalid-response', `The accounts server answered ${what} off-contract.`);
   }
-  return new AccountsError('network', error instanceof Error ? error.message : String(error));
+  return new AccountsError('network', errorMessage(error));
 }

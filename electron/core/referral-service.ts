@@ -2,6 +2,7 @@
 // the account signed in (kept for the next start's first paint).
 
 import type { ReferralView } from '../../shared/bridge.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 import { buildReferralLink } from '../../shared/referral-link.ts';
 import type { AccountsClient } from './accounts-client.ts';
 import { AccountsError } from './accounts-client.ts';
@@ -54,7 +55,7 @@ export function createReferralService(
         try {
           cache.write({ owner: reader, referral: view });
         } catch (error) {
-          log(`Referral cache not written: ${error instanceof Error ? error.message : String(error)}`);
+          log(`Referral cache not written: ${errorMessage(error)}`);
         }
       }
       return view;

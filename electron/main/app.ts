@@ -1,9 +1,11 @@
 // The desktop app's lifecycle: one instance, one window, the companion's core hosted in the main
 // process, torn down cleanly on quit.
+
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
@@ -191,7 +193,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
       });
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       dialog.showErrorBox('Referral Companion could not start', detail);
       closed = true;
       app.quit();

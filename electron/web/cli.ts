@@ -1,8 +1,10 @@
 // `npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]`
 // Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
+
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../../shared/error-message.ts';
 import { createMemorySecretStore, memoryOnlyNote } from '../core/secrets/secret-store.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
   try {
     options = parseCliArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(errorMessage(error));
     console.error(usage);
     process.exit(2);
   }
@@ -148,7 +150,7 @@ export function testCrashHook(env: NodeJS.ProcessEnv): ((kind: 'payout' | 'credi
 
 if (import.meta.main) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(errorMessage(error));
     process.exit(1);
   });
 }

@@ -1,6 +1,7 @@
 // The browser shell: a Node process that hosts the same core as the Electron app and serves
 // the same renderer bundle, with the bridge over HTTP (calls) and Server-Sent Events (events).
 // It listens on 127.0.0.1 only and answers only its own page (see security.ts).
+
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { BridgeFailure, BridgeResult } from '../../shared/bridge.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { createDispatcher } from '../core/bridge-dispatch.ts';
 import {
@@ -157,7 +159,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   } catch (error) {
     await companion.close();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`The browser shell cannot listen on ${HOST}:${requestedPort}: ${reason}`);
   }
 

@@ -3,10 +3,12 @@
 // for the app's stores (docs/first-paint.md). The page then paints the user's figures from the
 // HTML alone, before a byte of the app's script has run. Any problem falls back to the plain page,
 // which works as before: pre-rendering only makes it faster.
+
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { FirstPaint } from '../../../shared/first-paint.ts';
 import { FIRST_PAINT_ELEMENT_ID, firstPaintJson } from '../../../shared/first-paint-element.ts';
 import { contentSecurityPolicy, rendererSecurityHeaders } from '../content-security-policy.ts';
@@ -77,7 +79,7 @@ export async function prepareIndexPage(options: IndexPageOptions): Promise<Index
           );
         return { html, headers };
       } catch (error) {
-        log(`first paint: serving the page without pre-rendering: ${describe(error)}`);
+        log(`first paint: serving the page without pre-rendering: ${errorMessage(error)}`);
         return { html: template, headers };
       }
     },
@@ -95,7 +97,9 @@ export async function loadFirstPaintRenderer(
     if (typeof render !== 'function') throw new Error('it does not export renderFirstPaint');
     return render as FirstPaintRenderer;
   } catch (error) {
-    log(`first paint: no pre-rendering (${file}: ${describe(error)}); build it with: npm run build:renderer`);
+    log(
+      `first paint: no pre-rendering (${file}: ${errorMessage(error)}); build it with: npm run build:renderer`,
+    );
     return null;
   }
 }
@@ -140,8 +144,4 @@ export function rendererAssetReader(rendererDir: string): (path: string) => Prom
     }
     return readFile(new URL(relative, pathToFileURL(`${rendererDir}/`)), 'utf8');
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -11,7 +11,7 @@ import {
   type License,
   type ProgramStatus,
 } from '../../../shared/accounts-api.ts';
-import type { Blocker, CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
+import type { CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
 import { creditBlockers } from '../../../shared/earnings-readiness.ts';
 import { centsToDecimalString } from '../../../shared/money.ts';
 import type { Settings } from '../../../shared/settings.ts';

@@ -1,8 +1,10 @@
 // Assembles the live side for startCompanion: the event stream (live-service), the notifier, the
 // tray model, and their bridge handlers. Kept out of companion.ts so that file only spreads the
 // handlers and starts/stops this.
+
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { CoreHandlers, EventPayload, SessionView } from '../../../shared/bridge.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -131,9 +133,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     checkedSnapshot = snapshot.fetchedAt;
     notifications
       .checkDerived({ program: snapshot.program, balance: snapshot.balance })
-      .catch((error: unknown) =>
-        log(`live: derived notifications: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      .catch((error: unknown) => log(`live: derived notifications: ${errorMessage(error)}`));
   }
   const refresh = () => {
     if (signedIn()) options.refreshData?.();

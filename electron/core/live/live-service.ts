@@ -2,9 +2,11 @@
 // with Last-Event-ID, reconnecting with backoff and jitter), conditional polling when it is not
 // (trying the stream again now and then), nothing while offline, asleep or signed out, and a
 // refresh at once when the computer wakes, the screen unlocks or the network returns.
+
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import { accountsOperations } from '../../../shared/accounts-contract.ts';
 import type { LiveStatus } from '../../../shared/bridge/live.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { AccountsAuth } from '../accounts-client.ts';
 import { backoffDelay, jittered } from './backoff.ts';
 import { createConditionalGetter } from './conditional-get.ts';
@@ -223,7 +225,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
         if (!running) return;
         failures += 1;
         setConnection('offline');
-        log(`live: polling failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`live: polling failed: ${errorMessage(error)}`);
         await sleep(
           backoffDelay(failures - 1, { baseMs: timing.backoffBaseMs, maxMs: timing.backoffMaxMs, random }),
         );

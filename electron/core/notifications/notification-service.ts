@@ -2,10 +2,12 @@
 // short window so a burst becomes one summary, remembers what it told across restarts, and hands
 // each notice to the shell (the NotificationSink port) and to the UI (the `notification` event).
 // What quiet hours hold back is counted and told once, as one summary, when they end.
+
 import { randomUUID } from 'node:crypto';
 import type { Balance, ProgramEvent, ProgramStatus } from '../../../shared/accounts-api.ts';
 import type { NavigationTarget, Notice, NotificationPause } from '../../../shared/bridge/live.ts';
 import { BridgeError, type EventPayload } from '../../../shared/bridge.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { NotifierData } from './accounts-data.ts';
@@ -208,7 +210,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
 
   function catchUp(): Promise<void> {
     flushing = flushing.then(tellQuietHeld).catch((error: unknown) => {
-      log(`notifications: ${error instanceof Error ? error.message : String(error)}`);
+      log(`notifications: ${errorMessage(error)}`);
     });
     return flushing;
   }
@@ -236,7 +238,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
       .then(tellQuietHeld)
       .then(() => (batch.length > 0 ? deliverBatch(batch) : undefined))
       .catch((error: unknown) => {
-        log(`notifications: ${error instanceof Error ? error.message : String(error)}`);
+        log(`notifications: ${errorMessage(error)}`);
       });
     return flushing;
   }

@@ -5,9 +5,11 @@
 // the outbox when the server acknowledged it; an entry the server refused stays, marked failed,
 // until the user has seen why (dismiss). On start, entries still `sending` are resent and
 // reconciled (flush).
+
 import { z } from 'zod';
 import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/accounts-api.ts';
 import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
 import { createMemoryValidated } from '../settings/validated-file.ts';
 
@@ -130,7 +132,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       try {
         answer = await options.send(entry.kind, entry.body, entry.key);
       } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
+        const problem = errorMessage(error);
         if (isFinalRefusal(error)) {
           if (mode === 'file') update((list) => list.filter((e) => e.key !== entry.key));
           else patch(entry.key, { state: 'failed', problem });

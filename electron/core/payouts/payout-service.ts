@@ -5,7 +5,6 @@ import {
   type Payout,
   type PayoutRequest,
   Payout as PayoutSchema,
-  type ProgramStatus,
   payoutDestinationProblem,
 } from '../../../shared/accounts-api.ts';
 import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';

@@ -2,7 +2,9 @@
 // handlers, and when lists are refreshed. Status changes arrive as live events (electron/core/live
 // calls reconcile()); this module only retries while the outbox holds unacknowledged requests,
 // and looks at licenses hourly for auto-apply. Nothing touches the network while signed out.
+
 import type { CoreHandlers } from '../../../shared/bridge.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -73,9 +75,7 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
   const licenses = createLicenseService({ ...common, storage: options.storage, settings: options.settings });
 
   const quietly = (what: string, run: () => Promise<unknown>) =>
-    run().catch((error: unknown) =>
-      log(`${what}: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    run().catch((error: unknown) => log(`${what}: ${errorMessage(error)}`));
 
   async function reconcile(): Promise<void> {
     await outbox.flush(options.owner());

@@ -1,6 +1,7 @@
 // The OS keychain through keytar: Windows Credential Manager, macOS Keychain, libsecret (Secret
 // Service) on Linux. Used by both shells; keytar is a native module, so it is loaded lazily and
 // probed, and a machine without a usable keychain gets a reason instead of a crash.
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { SecretStore } from './secret-store.ts';
 
 /** The part of keytar this adapter uses (keytar's own API). */
@@ -26,13 +27,13 @@ export async function openKeytarStore(options: KeytarStoreOptions): Promise<Keyt
   try {
     keytar = await (options.load ?? loadKeytar)();
   } catch (error) {
-    return { ok: false, problem: `the keychain module could not load: ${message(error)}` };
+    return { ok: false, problem: `the keychain module could not load: ${errorMessage(error)}` };
   }
   try {
     // Reading proves the keychain service answers (on Linux: a Secret Service on D-Bus).
     await withTimeout(keytar.findCredentials(options.service), options.probeTimeoutMs ?? 5_000);
   } catch (error) {
-    return { ok: false, problem: `the keychain is not reachable: ${message(error)}` };
+    return { ok: false, problem: `the keychain is not reachable: ${errorMessage(error)}` };
   }
   return { ok: true, store: createKeytarStore(keytar, options.service) };
 }
@@ -67,8 +68,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@
 // (access token in memory, refresh token in the secret store), single-flight refresh (on demand
 // and in the background ahead of expiry), and sign-out with revocation (retried in the background
 // when the server cannot be told). Only a token-free SessionView ever leaves this module.
+
 import { z } from 'zod';
 import {
   BridgeError,
@@ -9,6 +10,7 @@ import {
   type SessionReason,
   type SessionView,
 } from '../../../shared/bridge.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
@@ -147,7 +149,7 @@ export function createSession(options: SessionOptions): Session {
       await store.set(storeKey, JSON.stringify({ v: 1, refreshToken, email: who }));
     } catch (error) {
       // The session still works for this run; it just will not survive a restart.
-      log(`session: could not save the sign-in to the ${store.kind}: ${messageOf(error)}`);
+      log(`session: could not save the sign-in to the ${store.kind}: ${errorMessage(error)}`);
     }
   }
 
@@ -155,7 +157,7 @@ export function createSession(options: SessionOptions): Session {
     try {
       await store.delete(storeKey);
     } catch (error) {
-      log(`session: could not delete the sign-in from the ${store.kind}: ${messageOf(error)}`);
+      log(`session: could not delete the sign-in from the ${store.kind}: ${errorMessage(error)}`);
     }
   }
 
@@ -165,7 +167,7 @@ export function createSession(options: SessionOptions): Session {
       await oauth.revoke(refreshToken);
       return true;
     } catch (error) {
-      log(`session: revoking a refresh token failed: ${messageOf(error)}`);
+      log(`session: revoking a refresh token failed: ${errorMessage(error)}`);
       if (worthRetrying(error) && !closed) {
         unrevoked.add(refreshToken);
         scheduleRevocations();
@@ -190,7 +192,7 @@ export function createSession(options: SessionOptions): Session {
         await oauth.revoke(refreshToken);
         unrevoked.delete(refreshToken);
       } catch (error) {
-        log(`session: revoking a refresh token failed again: ${messageOf(error)}`);
+        log(`session: revoking a refresh token failed again: ${errorMessage(error)}`);
         if (!worthRetrying(error)) unrevoked.delete(refreshToken);
       }
     }
@@ -237,7 +239,7 @@ export function createSession(options: SessionOptions): Session {
       if (closed || epoch !== started || !tokens || (error instanceof BridgeError && !error.retryable))
         return;
       refreshFailures += 1;
-      log(`session: the background refresh failed (attempt ${refreshFailures}): ${messageOf(error)}`);
+      log(`session: the background refresh failed (attempt ${refreshFailures}): ${errorMessage(error)}`);
       scheduleRefresh(delayAfter(refreshFailures));
     }
   }
@@ -319,7 +321,7 @@ export function createSession(options: SessionOptions): Session {
       void revokeQuietly(issued.refreshToken);
       return fail('failed', {
         code: 'failed',
-        message: `Signed in, but your account could not be read: ${messageOf(error)}`,
+        message: `Signed in, but your account could not be read: ${errorMessage(error)}`,
       });
     }
     if (flow !== f || !tokens) {
@@ -407,7 +409,7 @@ export function createSession(options: SessionOptions): Session {
         // Offline or a broken answer: still signed in, the call just fails this time.
         throw new AccountsError(
           error instanceof OAuthError && error.kind === 'invalid-response' ? 'invalid-response' : 'network',
-          messageOf(error),
+          errorMessage(error),
         );
       }
       if (epoch !== started || !tokens) {
@@ -436,7 +438,7 @@ export function createSession(options: SessionOptions): Session {
       try {
         raw = await store.get(storeKey);
       } catch (error) {
-        log(`session: could not read the saved sign-in from the ${store.kind}: ${messageOf(error)}`);
+        log(`session: could not read the saved sign-in from the ${store.kind}: ${errorMessage(error)}`);
       }
       const saved = raw === null ? undefined : StoredSession.safeParse(safeJson(raw));
       if (saved && !saved.success) await forget();
@@ -526,7 +528,7 @@ export function createSession(options: SessionOptions): Session {
 function reasonFor(error: unknown): SessionReason {
   if (error instanceof OAuthError && error.kind === 'network')
     return { code: 'unreachable', message: error.message };
-  return { code: 'failed', message: messageOf(error) };
+  return { code: 'failed', message: errorMessage(error) };
 }
 
 /** The server could not be told (unreachable, 5xx, 429, an off-spec answer): worth asking again. */
@@ -534,10 +536,6 @@ function worthRetrying(error: unknown): boolean {
   if (!(error instanceof OAuthError)) return true;
   if (error.kind !== 'refused') return true;
   return error.status !== undefined && (error.status >= 500 || error.status === 429);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function safeJson(raw: string): unknown {

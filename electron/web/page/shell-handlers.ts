@@ -1,7 +1,9 @@
 // The bridge methods the browser shell answers in the page itself, with the browser's own
 // capabilities: the counterpart of electron/main/shell-handlers.ts. Typed as ShellHandlers, so a
 // shell method added to the contract fails to compile until it is handled here too.
+
 import { BridgeError, type ShellHandlers } from '../../../shared/bridge.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, externalLinkProblem } from '../../core/external-links.ts';
 
 export interface PageCapabilities {
@@ -55,7 +57,7 @@ async function refusedAs(what: string, action: () => Promise<void>): Promise<voi
   } catch (error) {
     throw new BridgeError({
       code: 'forbidden',
-      message: `The browser refused to ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The browser refused to ${what}: ${errorMessage(error)}`,
       retryable: true,
     });
   }
