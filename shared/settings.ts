@@ -2,7 +2,9 @@
 // (electron/core/settings), every patch the UI sends (updateSettings), and every answer.
 // New settings are added here with a default, so an older file still loads.
 import { z } from 'zod';
+import { accountsUrlProblem } from './accounts-url.ts';
 import { liveSettingsPatchShape, liveSettingsShape } from './live-settings.ts';
+import { isCanonicalReferralLink } from './referral-link.ts';
 import { DEFAULT_SECTION, SECTION_ID_PATTERN } from './section-id.ts';
 import { SHARE_LANGUAGES, shareMessageProblem } from './share-targets.ts';
 
@@ -73,9 +75,20 @@ export type LicenseAutoApply = z.output<typeof LicenseAutoApply>;
 export const CompanionMode = z.enum(['demo', 'link', 'server']);
 export type CompanionMode = z.infer<typeof CompanionMode>;
 
+/** The partner's own link (link mode), always as the one builder makes it; not a secret. */
+export const SavedReferralLink = z
+  .string()
+  .max(2_000)
+  .refine(
+    isCanonicalReferralLink,
+    'A referral link as https://accounts.quantower.com/referral?referral_code=… builds it.',
+  );
+
 export const Settings = z
   .object({
     mode: CompanionMode.nullable().default(null),
+    /** Link mode's referral link; kept whatever the mode, so switching modes loses nothing. */
+    referralLink: SavedReferralLink.nullable().default(null),
     /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
@@ -98,6 +111,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 export const SettingsPatch = z
   .object({
     mode: CompanionMode.optional(),
+    referralLink: SavedReferralLink.nullable().optional(),
     language: Language.optional(),
     ui: z
       .object({ language: UiLanguage.optional(), theme: Theme.optional(), section: SectionId.optional() })
@@ -125,6 +139,12 @@ export const SettingsPatch = z
       .strict()
       .optional(),
     ...liveSettingsPatchShape,
+    // A new accounts URL must be https unless it is on this machine (a file may still hold an older
+    // http one: it loads, and is refused only when changed).
+    accountsUrl: liveSettingsPatchShape.accountsUrl.refine(
+      (url) => url == null || accountsUrlProblem(url) === null,
+      'An accounts server must use https (http only on this machine: localhost, 127.0.0.1, [::1]).',
+    ),
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;

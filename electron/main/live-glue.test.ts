@@ -243,7 +243,12 @@ describe('start at login', () => {
 
 describe('the app with the live glue', () => {
   it('puts a tray up, hides the window on close, and follows sleep and wake', async () => {
-    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {});
+    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {}, [
+      'electron',
+      '.',
+      '--mode',
+      'demo',
+    ]);
     await running.ready;
     const tray = FakeTray.instances[0] as FakeTray;
     expect(tray.tooltip).toBe('Referral Companion — Signed out');

@@ -9,6 +9,7 @@ import { referral as enReferral } from './en/referral.ts';
 import { session as enSession } from './en/session.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
+import { welcome as enWelcome } from './en/welcome.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
@@ -18,6 +19,7 @@ import { referral as ruReferral } from './ru/referral.ts';
 import { session as ruSession } from './ru/session.ts';
 import { settings as ruSettings } from './ru/settings.ts';
 import { share as ruShare } from './ru/share.ts';
+import { welcome as ruWelcome } from './ru/welcome.ts';
 
 export const en = {
   session: enSession,
@@ -29,6 +31,7 @@ export const en = {
   licenses: enLicenses,
   earnings: enEarnings,
   notifications: enNotifications,
+  welcome: enWelcome,
 };
 
 export const ru = {
@@ -41,6 +44,7 @@ export const ru = {
   licenses: ruLicenses,
   earnings: ruEarnings,
   notifications: ruNotifications,
+  welcome: ruWelcome,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };
