@@ -158,3 +158,21 @@ test('fresh start: "Connect an accounts server" checks the address, then signs i
     await sandbox.stop();
   }
 });
+
+test('the welcome and the link form fit a 320 px widget in Russian', async ({ browser }) => {
+  const shell = await startShellProcess([], { mode: null });
+  running.push(shell);
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 320, height: 640 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(shell.url);
+  await expect(page.getByTestId('welcome-link')).toHaveText('Использовать мою реферальную ссылку');
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByTestId('welcome-link').click();
+  await expect(page.getByLabel('Реферальная ссылка или код')).toBeVisible();
+  await page.getByTestId('link-input').fill('http://accounts.quantower.com/referral?referral_code=AB');
+  await page.getByTestId('link-save').click();
+  await expect(page.getByRole('alert')).toHaveText(/https:\/\//u);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
