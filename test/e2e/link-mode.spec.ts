@@ -176,3 +176,23 @@ test('the welcome and the link form fit a 320 px widget in Russian', async ({ br
   await expect(page.getByRole('alert')).toHaveText(/https:\/\//u);
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test('Settings → Mode switches at run time and keeps what each mode saved', async ({ browser }) => {
+  const { shell, page } = await open(browser, { mode: 'link' });
+  await page.getByTestId('link-input').fill('AB+CD/9=');
+  await page.getByTestId('link-save').click();
+  await expect(page.getByTestId('referral-link')).toHaveText(LINK);
+
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('mode-use-demo').click();
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await page.getByTestId('tab-referral').click();
+  await expect(page.getByTestId('sign-in-button')).toBeVisible();
+
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('mode-use-link').click();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  await page.getByTestId('tab-referral').click();
+  await expect(page.getByTestId('referral-link')).toHaveText(LINK);
+  expect(await savedSettings(shell.dataDir)).toMatchObject({ mode: 'link', referralLink: LINK });
+});
