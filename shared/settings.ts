@@ -87,8 +87,11 @@ export const SavedReferralLink = z
 export const Settings = z
   .object({
     mode: CompanionMode.nullable().default(null),
-    /** Link mode's referral link; kept whatever the mode, so switching modes loses nothing. */
-    referralLink: SavedReferralLink.nullable().default(null),
+    /**
+     * Link mode's referral link; kept whatever the mode, so switching modes loses nothing. A damaged
+     * one in the file reads as "none saved" instead of setting the whole file aside.
+     */
+    referralLink: SavedReferralLink.nullable().default(null).catch(null),
     /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
