@@ -196,3 +196,32 @@ test('Settings → Mode switches at run time and keeps what each mode saved', as
   await expect(page.getByTestId('referral-link')).toHaveText(LINK);
   expect(await savedSettings(shell.dataDir)).toMatchObject({ mode: 'link', referralLink: LINK });
 });
+
+test('link mode shares for real: share buttons carry the saved link, Save PNG scans back to it', async ({
+  browser,
+}) => {
+  const shell = await startShellProcess([], { mode: 'link' });
+  running.push(shell);
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  contexts.push(context);
+  await context.route(/^https:\/\//u, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>stub</title>' }),
+  );
+  const page = await context.newPage();
+  await page.goto(shell.url);
+  await page.getByTestId('link-input').fill('AB+CD/9=');
+  await page.getByTestId('link-save').click();
+  await expect(page.getByTestId('referral-link')).toHaveText(LINK);
+
+  const tab = context.waitForEvent('page');
+  await page.getByTestId('share-telegram').click();
+  const opened = await tab;
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).searchParams.get('url')).toBe(LINK);
+  await opened.close();
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-png').click();
+  const png = await readFile((await (await download).path()) as string);
+  expect(decodeQr(png)).toBe(LINK);
+});
