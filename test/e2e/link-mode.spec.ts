@@ -220,6 +220,14 @@ test('link mode shares for real: share buttons carry the saved link, Save PNG sc
   expect(new URL(opened.url()).searchParams.get('url')).toBe(LINK);
   await opened.close();
 
+  // "Open my Quantower account": the account page, in the system browser (here a new tab).
+  const account = context.waitForEvent('page');
+  await page.getByTestId('link-open-account').click();
+  const accountPage = await account;
+  await accountPage.waitForLoadState();
+  expect(accountPage.url()).toBe('https://accounts.quantower.com/');
+  await accountPage.close();
+
   const download = page.waitForEvent('download');
   await page.getByTestId('save-png').click();
   const png = await readFile((await (await download).path()) as string);
