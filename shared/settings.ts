@@ -113,7 +113,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 /** A partial update: only the given fields change; `null` for a message restores its default. */
 export const SettingsPatch = z
   .object({
-    mode: CompanionMode.optional(),
+    /** null only puts back "not chosen yet" (core's undo when a chosen mode cannot start). */
+    mode: CompanionMode.nullable().optional(),
     referralLink: SavedReferralLink.nullable().optional(),
     language: Language.optional(),
     ui: z

@@ -235,12 +235,12 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
       }
       const before = settings.get();
       const saved = settings.update(patch);
-      if (next !== undefined && next !== mode) {
+      if (next !== undefined && next !== null && next !== mode) {
         try {
           await switchTo(next);
         } catch (error) {
           // The mode could not start (e.g. the sandbox): the choice is not kept either.
-          settings.update({ mode: before.mode ?? mode ?? undefined });
+          settings.update({ mode: before.mode });
           throw error;
         }
       }

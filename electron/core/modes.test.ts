@@ -152,6 +152,15 @@ describe('modes', () => {
     expect(await companion.handlers.getSettings({})).toMatchObject({ mode: 'link', referralLink: LINK });
   });
 
+  it('a mode that cannot start is not kept: the running one stays, the choice is undone', async () => {
+    const { companion, sandbox } = await start({ mode: 'link', referralLink: LINK });
+    sandbox.start.mockRejectedValueOnce(new Error('The demo database is locked.'));
+    await expect(companion.handlers.updateSettings({ mode: 'demo' })).rejects.toThrow(/locked/u);
+    expect(companion.info.mode).toBe('link');
+    expect(await companion.handlers.getSettings({})).toMatchObject({ mode: 'link', referralLink: LINK });
+    expect((await companion.handlers.getReferral({})).link).toBe(LINK);
+  });
+
   it('server mode needs an address; with one it starts against it, never the sandbox', async () => {
     const { companion, sandbox } = await start();
     await expect(companion.handlers.updateSettings({ mode: 'server' })).rejects.toMatchObject({
