@@ -115,7 +115,7 @@ function securityHeadersOf(headers: Record<string, string>): Record<string, stri
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-earnings-'));
-const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
+const shell = await startBrowserShell({ dataDir, mode: 'demo', secrets: createMemorySecretStore() });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const floor = await startStaticFloor('earnings-available', '$38.40');
 try {
@@ -125,8 +125,8 @@ try {
   await signInShell(page, context);
 
   const seeding = performance.now();
-  const me = await (await partnerApi(shell.companion.info.accountsUrl))<Profile>('/api/v1/me');
-  await operator(shell.companion.info.accountsUrl, '/operator/history', {
+  const me = await (await partnerApi(shell.companion.info.accountsUrl as string))<Profile>('/api/v1/me');
+  await operator(shell.companion.info.accountsUrl as string, '/operator/history', {
     partnerId: me.partnerId,
     referrals: 1_000,
     purchases: COMMISSIONS,

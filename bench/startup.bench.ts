@@ -25,7 +25,7 @@ const LINK = 'https://accounts.quantower.com/referral?referral_code=DEMO%2BPARTN
 
 async function startupFigures(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'companion-bench-'));
-  const shell = await startBrowserShell({ dataDir, secrets: createMemorySecretStore() });
+  const shell = await startBrowserShell({ dataDir, mode: 'demo', secrets: createMemorySecretStore() });
   // Measured as a returning user: the shell's core signs in once (the session lives in core, so
   // every fresh page below opens signed in), through the sandbox's real sign-in flow.
   const started = await shell.companion.handlers.signIn({});

@@ -74,7 +74,9 @@ describe('the bridge contract', () => {
       | 'listReferralStats'
       | 'exportHistoryCsv'
     >();
-    expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
+    expectTypeOf<ShellMethodName>().toEqualTypeOf<
+      'copyText' | 'openExternal' | 'saveFile' | 'copyImage' | 'readClipboardText'
+    >();
     for (const name of methodNames) {
       expect(bridgeMethods[name].input).toBeDefined();
       expect(bridgeMethods[name].output).toBeDefined();

@@ -18,9 +18,14 @@ const NoInput = z.object({}).strict();
 
 export const AppInfo = z.object({
   version: z.string(),
-  /** 'demo' runs against the embedded sandbox; 'custom' against a configured accounts URL. */
-  mode: z.enum(['demo', 'custom']),
-  accountsUrl: z.url(),
+  /**
+   * 'demo' runs against the embedded sandbox; 'custom' against a configured accounts URL (server
+   * mode); 'link' on the partner's saved referral link, with no accounts API; 'unchosen' until the
+   * user picks one on the welcome screen (issue 13).
+   */
+  mode: z.enum(['demo', 'custom', 'link', 'unchosen']),
+  /** The accounts API in use; null in link mode and before a mode is chosen. */
+  accountsUrl: z.url().nullable(),
   shell: z.enum(['electron', 'browser']),
   /**
    * The desktop app registers start at login (installed app: login item, or XDG autostart on
@@ -31,7 +36,8 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const ReferralView = ReferralInfo.extend({
-  partner: Profile,
+  /** Absent in link mode: the link is the partner's own, no account is known. */
+  partner: Profile.optional(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 
@@ -124,6 +130,13 @@ export const bridgeMethods = {
     input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
     output: z.object({ copied: z.literal(true) }),
   },
+  /** Reads the clipboard's text: only on the user's click (Paste) or when the window gains focus,
+   * never in the background (link mode's "Use this link?"). Empty when it holds no text. */
+  readClipboardText: {
+    side: 'shell',
+    input: NoInput,
+    output: z.object({ text: z.string().max(10_000) }).strict(),
+  },
   getSettings: { side: 'core', input: NoInput, output: Settings },
   /** Changes only the given fields; answers the settings as saved. */
   updateSettings: { side: 'core', input: SettingsPatch, output: Settings },
@@ -160,6 +173,8 @@ export const bridgeEvents = {
   sessionChanged: SessionView,
   /** The settings changed (from any window, or a reset after a corrupt file). */
   settingsChanged: Settings,
+  /** The mode changed at run time (welcome, Settings): the UI starts again on the new one. */
+  appInfoChanged: AppInfo,
   ...liveEvents,
   ...earningsEvents,
   ...payoutEvents,

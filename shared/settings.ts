@@ -2,7 +2,9 @@
 // (electron/core/settings), every patch the UI sends (updateSettings), and every answer.
 // New settings are added here with a default, so an older file still loads.
 import { z } from 'zod';
+import { accountsUrlProblem } from './accounts-url.ts';
 import { liveSettingsPatchShape, liveSettingsShape } from './live-settings.ts';
+import { isCanonicalReferralLink } from './referral-link.ts';
 import { DEFAULT_SECTION, SECTION_ID_PATTERN } from './section-id.ts';
 import { SHARE_LANGUAGES, shareMessageProblem } from './share-targets.ts';
 
@@ -73,9 +75,23 @@ export type LicenseAutoApply = z.output<typeof LicenseAutoApply>;
 export const CompanionMode = z.enum(['demo', 'link', 'server']);
 export type CompanionMode = z.infer<typeof CompanionMode>;
 
+/** The partner's own link (link mode), always as the one builder makes it; not a secret. */
+export const SavedReferralLink = z
+  .string()
+  .max(2_000)
+  .refine(
+    isCanonicalReferralLink,
+    'A referral link as https://accounts.quantower.com/referral?referral_code=… builds it.',
+  );
+
 export const Settings = z
   .object({
     mode: CompanionMode.nullable().default(null),
+    /**
+     * Link mode's referral link; kept whatever the mode, so switching modes loses nothing. A damaged
+     * one in the file reads as "none saved" instead of setting the whole file aside.
+     */
+    referralLink: SavedReferralLink.nullable().default(null).catch(null),
     /** The share message's language (the UI's own language is `ui.language`). */
     language: Language.default('en'),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
@@ -97,7 +113,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze(Settings.parse({}));
 /** A partial update: only the given fields change; `null` for a message restores its default. */
 export const SettingsPatch = z
   .object({
-    mode: CompanionMode.optional(),
+    /** null only puts back "not chosen yet" (core's undo when a chosen mode cannot start). */
+    mode: CompanionMode.nullable().optional(),
+    referralLink: SavedReferralLink.nullable().optional(),
     language: Language.optional(),
     ui: z
       .object({ language: UiLanguage.optional(), theme: Theme.optional(), section: SectionId.optional() })
@@ -125,6 +143,12 @@ export const SettingsPatch = z
       .strict()
       .optional(),
     ...liveSettingsPatchShape,
+    // A new accounts URL must be https unless it is on this machine (a file may still hold an older
+    // http one: it loads, and is refused only when changed).
+    accountsUrl: liveSettingsPatchShape.accountsUrl.refine(
+      (url) => url == null || accountsUrlProblem(url) === null,
+      'An accounts server must use https (http only on this machine: localhost, 127.0.0.1, [::1]).',
+    ),
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -58,11 +58,12 @@ describe('startCompanion', () => {
     await companion.close();
   });
 
-  it('starts the demo sandbox when no accounts URL is set, and closes it', async () => {
+  it('starts the demo sandbox in demo mode when no accounts URL is set, and closes it', async () => {
     const s = await accounts(() => 'QT+1');
     const close = vi.fn(async () => {});
     const companion = await startCompanion({
       accountsUrl: '  ',
+      mode: 'demo',
       version: '1.0.0',
       shell: 'electron',
       startDemoSandbox: async () => ({ url: s.url, close }),

@@ -1,15 +1,23 @@
 // The companion's brain, assembled once and hosted by either shell (Electron main or the
 // browser shell). Everything a shell needs from core comes out of startCompanion().
-import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
+import {
+  type AppInfo,
+  BridgeError,
+  bridgeMethods,
+  type CoreHandlers,
+  type MethodName,
+} from '../../shared/bridge.ts';
 import type { FirstPaint } from '../../shared/first-paint.ts';
+import type { CompanionMode, Settings } from '../../shared/settings.ts';
 import { createAccountsClient } from './accounts-client.ts';
 import { createEarningsApi } from './earnings/earnings-api.ts';
 import { createEarningsService } from './earnings/earnings-service.ts';
 import { createEarningsHandlers } from './earnings/handlers.ts';
 import { createMemoryEarningsCache, type EarningsCacheStorage } from './earnings/snapshot-cache.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
-import { createLiveFeatures, type LiveFeatures } from './live/live-features.ts';
-import type { LiveTiming } from './live/live-service.ts';
+import { createLinkRuntime, type ModeRuntime } from './link-mode.ts';
+import { createLiveFeatures } from './live/live-features.ts';
+import type { LiveService, LiveTiming } from './live/live-service.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
@@ -18,13 +26,14 @@ import { createMemoryReferralCache, type ReferralCacheStorage } from './referral
 import { createReferralService } from './referral-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
-import { createSettingsService } from './settings/settings-service.ts';
+import { createSettingsService, type SettingsService } from './settings/settings-service.ts';
 import type { SettingsStorage } from './settings/settings-storage.ts';
 import {
   createMemorySupportJournal,
   createSupportJournal,
   type SupportJournalStorage,
 } from './support-journal/journal.ts';
+import type { TrayPort, TrayService } from './tray/tray-service.ts';
 
 export interface DemoSandbox {
   url: string;
@@ -32,8 +41,10 @@ export interface DemoSandbox {
 }
 
 export interface CompanionOptions {
-  /** The accounts API base URL. Absent: demo mode on the embedded sandbox. */
+  /** The accounts API base URL (environment, command line): implies server mode. */
   accountsUrl?: string | undefined;
+  /** The mode asked for on the command line (`--mode`): skips the welcome (issue 13). */
+  mode?: CompanionMode | undefined;
   version: string;
   shell: AppInfo['shell'];
   /** This run can register start at login (core/login/autostart.ts, loginItemMechanism). */
@@ -75,11 +86,15 @@ export interface CompanionOptions {
 }
 
 export interface Companion {
+  /** The running mode's app info (it changes when the user picks another mode). */
   readonly info: AppInfo;
   readonly handlers: CoreHandlers;
   readonly events: EventHub;
-  /** Live updates, notifications and the tray model (the Electron glue draws the tray from it). */
-  readonly live: LiveFeatures;
+  /**
+   * Live updates and the tray model of whichever mode runs (the Electron glue draws the tray from
+   * it and feeds it the system's signals); they follow a change of mode by themselves.
+   */
+  readonly live: { readonly live: LiveService; readonly tray: TrayService };
   /**
    * What the UI shows first, from what core holds (no network): the shells pre-render the page
    * from it. `systemLanguages`: the OS's or the browser's preferred languages.
@@ -88,13 +103,208 @@ export interface Companion {
   close(): Promise<void>;
 }
 
-export async function startCompanion(options: CompanionOptions): Promise<Companion> {
-  // An explicit URL (environment, command line) wins over the setting; neither: demo mode.
-  const configured = options.accountsUrl?.trim() || options.settings.read().accountsUrl || undefined;
-  const demo = configured ? undefined : await options.startDemoSandbox();
-  const accountsUrl = configured ? new URL(configured).toString() : (demo as DemoSandbox).url;
+/**
+ * The mode to start in: the command line's `--mode`, else server mode when an accounts URL is given
+ * (environment, command line), else the saved choice (an accounts URL saved before modes existed
+ * means server mode), else null: the welcome screen asks.
+ */
+export function startingMode(
+  options: Pick<CompanionOptions, 'mode' | 'accountsUrl'>,
+  saved: Settings,
+): CompanionMode | null {
+  if (options.mode) return options.mode;
+  if (options.accountsUrl?.trim()) return 'server';
+  return saved.mode ?? (saved.accountsUrl ? 'server' : null);
+}
 
+export async function startCompanion(options: CompanionOptions): Promise<Companion> {
   const events = createEventHub();
+  const settings = createSettingsService(options.settings, events);
+  // Local only, in every mode (in link mode it is how requests reach support): requests sent to
+  // support work whatever the accounts server does.
+  const supportJournal = createSupportJournal({
+    storage: options.supportJournal ?? createMemorySupportJournal(),
+    events,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // A reminder falls due with time alone: look hourly (no busy polling), announce only a change.
+  const reminderTimer = setInterval(() => supportJournal.checkReminders(), 60 * 60 * 1000);
+  reminderTimer.unref?.();
+  const explicitUrl = options.accountsUrl?.trim() || undefined;
+  const serverUrl = (saved: Settings) => explicitUrl ?? saved.accountsUrl ?? undefined;
+
+  let mode = startingMode(options, settings.get());
+  if (mode === 'server' && !serverUrl(settings.get())) {
+    if (options.mode === 'server') {
+      throw new Error(
+        'Server mode needs an accounts URL: --accounts-url, COMPANION_ACCOUNTS_URL or Settings.',
+      );
+    }
+    // A saved server mode whose address is gone: ask again rather than fail to start.
+    mode = null;
+  }
+  const open = (next: CompanionMode | null): Promise<ModeRuntime> =>
+    next === 'demo' || next === 'server'
+      ? startAccountsRuntime(
+          options,
+          events,
+          settings,
+          next === 'server' ? serverUrl(settings.get()) : undefined,
+        )
+      : Promise.resolve(
+          createLinkRuntime({
+            mode: next ?? 'unchosen',
+            version: options.version,
+            shell: options.shell,
+            events,
+            settings: () => settings.get(),
+            store: options.notificationState ?? sharedMemoryState,
+            sink: options.notificationSink,
+          }),
+        );
+  const sharedMemoryState = createMemoryNotificationStateStore();
+  let runtime = await open(mode);
+  await runtime.start();
+
+  // The shell's tray and system signals, kept here so they move to the next mode's runtime.
+  let trayPort: TrayPort | undefined;
+  let detachTray: (() => void) | undefined;
+  let online: boolean | undefined;
+  const tray: TrayService = {
+    model: () => runtime.live.tray.model(),
+    attach(port) {
+      detachTray?.();
+      trayPort = port;
+      detachTray = runtime.live.tray.attach(port);
+      return () => {
+        detachTray?.();
+        detachTray = undefined;
+        trayPort = undefined;
+      };
+    },
+    update: () => runtime.live.tray.update(),
+    act: (action) => runtime.live.tray.act(action),
+  };
+  const live: LiveService = {
+    start: () => runtime.live.live.start(),
+    stop: () => runtime.live.live.stop(),
+    status: () => runtime.live.live.status(),
+    setOnline(value) {
+      online = value;
+      runtime.live.live.setOnline(value);
+    },
+    suspend: () => runtime.live.live.suspend(),
+    resume: () => runtime.live.live.resume(),
+    unlocked: () => runtime.live.live.unlocked(),
+    sessionChanged: () => runtime.live.live.sessionChanged(),
+  };
+
+  // One change of mode at a time; the old mode is closed before the new one starts (the demo
+  // sandbox, the sign-in and the live updates belong to one mode). What each mode keeps (the saved
+  // link, the accounts URL, the demo database, the kept sign-in) stays where it is.
+  let switching: Promise<unknown> = Promise.resolve();
+  const switchTo = (next: CompanionMode): Promise<void> => {
+    const run = switching.then(async () => {
+      if (next === mode) return;
+      detachTray?.();
+      await runtime.close();
+      const previous = mode;
+      try {
+        runtime = await open(next);
+        mode = next;
+      } catch (error) {
+        runtime = await open(previous);
+        throw error;
+      } finally {
+        await runtime.start();
+        if (online !== undefined) runtime.live.live.setOnline(online);
+        if (trayPort) detachTray = runtime.live.tray.attach(trayPort);
+        events.emit('sessionChanged', runtime.sessionView());
+        events.emit('appInfoChanged', runtime.info);
+      }
+    });
+    switching = run.catch(() => undefined);
+    return run;
+  };
+
+  // Every mode's method answered by whichever mode runs now (the transports hold this one object).
+  const delegated = Object.fromEntries(
+    (Object.keys(bridgeMethods) as MethodName[])
+      .filter((name) => bridgeMethods[name].side === 'core')
+      .map((name) => [
+        name,
+        (input: unknown) =>
+          (runtime.handlers as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]?.(
+            input,
+          ),
+      ]),
+  ) as unknown as ModeRuntime['handlers'];
+
+  const handlers = {
+    ...delegated,
+    ...supportJournal.handlers,
+    getAppInfo: async () => runtime.info,
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => {
+      const next = patch.mode;
+      const url = patch.accountsUrl === undefined ? settings.get().accountsUrl : patch.accountsUrl;
+      if ((next ?? mode) === 'server' && !explicitUrl && !url) {
+        throw new BridgeError({
+          code: 'invalid-input',
+          message: 'Server mode needs an accounts server address.',
+          retryable: false,
+        });
+      }
+      const before = settings.get();
+      const saved = settings.update(patch);
+      if (next !== undefined && next !== null && next !== mode) {
+        try {
+          await switchTo(next);
+        } catch (error) {
+          // The mode could not start (e.g. the sandbox): the choice is not kept either.
+          settings.update({ mode: before.mode });
+          throw error;
+        }
+      }
+      return saved;
+    },
+  } satisfies CoreHandlers;
+
+  return {
+    get info() {
+      return runtime.info;
+    },
+    handlers,
+    events,
+    live: { live, tray },
+    firstPaint(systemLanguages) {
+      return {
+        appInfo: runtime.info,
+        session: runtime.sessionView(),
+        settings: settings.get(),
+        ...runtime.firstPaintData(),
+        systemLanguages: systemLanguages.slice(0, 20),
+      };
+    },
+    async close() {
+      clearInterval(reminderTimer);
+      await switching;
+      detachTray?.();
+      await runtime.close();
+    },
+  };
+}
+
+/** Demo mode (the embedded sandbox, started here) or server mode (`url`): an accounts API, sign-in, live updates. */
+async function startAccountsRuntime(
+  options: CompanionOptions,
+  events: EventHub,
+  settings: SettingsService,
+  url: string | undefined,
+): Promise<ModeRuntime> {
+  const demo = url ? undefined : await options.startDemoSandbox();
+  const accountsUrl = url ? new URL(url).toString() : (demo as DemoSandbox).url;
+
   const demoScope = options.demoScope ?? 'default';
   const { session, auth } = createCompanionSession({
     accountsUrl,
@@ -116,7 +326,6 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     cache: options.referralCache ?? createMemoryReferralCache(),
     owner,
   });
-  const settings = createSettingsService(options.settings, events);
   const info: AppInfo = {
     version: options.version,
     mode: demo ? 'demo' : 'custom',
@@ -135,16 +344,6 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     active: () => session.view().state === 'signed-in',
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
   });
-
-  // Local only: requests sent to support work whatever the accounts server does.
-  const supportJournal = createSupportJournal({
-    storage: options.supportJournal ?? createMemorySupportJournal(),
-    events,
-    ...(options.now ? { now: options.now } : {}),
-  });
-  // A reminder falls due with time alone: look hourly (no busy polling), announce only a change.
-  const reminderTimer = setInterval(() => supportJournal.checkReminders(), 60 * 60 * 1000);
-  reminderTimer.unref?.();
 
   const earningsApi = createEarningsApi(accounts);
   const earnings = createEarningsService({
@@ -178,41 +377,34 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const handlers = {
     ...live.handlers,
     ...requests.handlers,
-    ...supportJournal.handlers,
     ...createEarningsHandlers(earnings, earningsApi),
-    getAppInfo: async () => info,
     getReferral: async () => referral.get(),
     getSession: async () => session.view(),
     signIn: async () => session.signIn(),
     cancelSignIn: async () => session.cancelSignIn(),
     signOut: async () => session.signOut(),
-    getSettings: async () => settings.get(),
-    updateSettings: async (patch) => settings.update(patch),
-  } satisfies CoreHandlers;
+  } satisfies ModeRuntime['handlers'];
 
-  // A sign-in kept from the last run: signed in at once, refreshed on the first call.
-  await session.restore();
-  live.start();
-  // Requests the last run left unacknowledged are resent with their keys, in the background.
-  void requests.reconcile();
   return {
     info,
     handlers,
-    events,
     live,
-    firstPaint(systemLanguages) {
-      const sessionView = session.view();
+    sessionView: () => session.view(),
+    firstPaintData() {
+      const signedIn = session.view().state === 'signed-in';
       return {
-        appInfo: info,
-        session: sessionView,
-        settings: settings.get(),
-        earnings: sessionView.state === 'signed-in' ? earnings.view() : null,
-        referral: sessionView.state === 'signed-in' ? referral.cached() : null,
-        systemLanguages: systemLanguages.slice(0, 20),
+        earnings: signedIn ? earnings.view() : null,
+        referral: signedIn ? referral.cached() : null,
       };
     },
+    async start() {
+      // A sign-in kept from the last run: signed in at once, refreshed on the first call.
+      await session.restore();
+      live.start();
+      // Requests the last run left unacknowledged are resent with their keys, in the background.
+      void requests.reconcile();
+    },
     async close() {
-      clearInterval(reminderTimer);
       await live.close();
       requests.close();
       await session.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeResult } from '../../shared/bridge.ts';
-import { runCompanionApp } from './app.ts';
+import { modeFromArgv, runCompanionApp } from './app.ts';
 import { APP_ENTRY_URL, APP_ID } from './app-identity.ts';
 import { BRIDGE_CALL_CHANNEL } from './ipc-channels.ts';
 import {
@@ -61,7 +61,9 @@ afterEach(async () => {
 });
 
 async function start(env: NodeJS.ProcessEnv = {}) {
-  const running = runCompanionApp({ mainDir }, env);
+  // An accounts URL means server mode; else demo mode, as these tests were written for it.
+  const argv = env.COMPANION_ACCOUNTS_URL ? ['electron', '.'] : ['electron', '.', '--mode', 'demo'];
+  const running = runCompanionApp({ mainDir }, env, argv);
   await running.ready;
   const window = FakeBrowserWindow.instances[0] as FakeBrowserWindow;
   const call = fakeElectron.ipcMain.handlers.get(BRIDGE_CALL_CHANNEL) as (
@@ -72,6 +74,16 @@ async function start(env: NodeJS.ProcessEnv = {}) {
   const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
   return { window, call: (method: string) => call(fromWindow, method, {}) };
 }
+
+describe('--mode on the Electron command line', () => {
+  it('skips the welcome with demo, link or server, and leaves other switches alone', () => {
+    expect(modeFromArgv(['electron', '.', '--mode', 'link'])).toEqual({ mode: 'link' });
+    expect(modeFromArgv(['app.exe', '--mode=demo', '--enable-logging'])).toEqual({ mode: 'demo' });
+    expect(modeFromArgv(['app.exe', '--enable-logging'])).toEqual({});
+    expect(() => modeFromArgv(['app.exe', '--mode', 'sandbox'])).toThrow(/--mode must be/u);
+    expect(() => modeFromArgv(['app.exe', '--mode'])).toThrow(/--mode must be/u);
+  });
+});
 
 describe('the desktop app', () => {
   it('starts demo mode on the embedded sandbox and serves real data over the bridge', async () => {

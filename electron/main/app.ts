@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electro
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
+import { CompanionMode } from '../../shared/settings.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
@@ -35,7 +36,25 @@ export interface RunningApp {
   ready: Promise<void>;
 }
 
-export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = process.env): RunningApp {
+/**
+ * `--mode demo|link|server` (or `--mode=…`) on Electron's command line skips the welcome, as the
+ * browser shell's flag does; anything else there is Chromium's or Electron's and is left alone.
+ */
+export function modeFromArgv(argv: readonly string[]): { mode?: CompanionMode } {
+  const index = argv.findIndex((arg) => arg === '--mode' || arg.startsWith('--mode='));
+  if (index === -1) return {};
+  const arg = argv[index] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+  const parsed = CompanionMode.safeParse(value);
+  if (!parsed.success) throw new Error(`--mode must be demo, link or server, got "${value ?? ''}".`);
+  return { mode: parsed.data };
+}
+
+export function runCompanionApp(
+  paths: AppPaths,
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv,
+): RunningApp {
   // Dev (electron-vite dev) serves the renderer itself; the packaged app uses app://.
   const devUrl = env.ELECTRON_RENDERER_URL;
   const entryUrl = devUrl ?? APP_ENTRY_URL;
@@ -137,7 +156,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       ...createElectronShellHandlers({
         window: () => window,
         // The accounts server's sign-in page opens in the system browser.
-        trustedOrigins: () => (companion ? [new URL(companion.info.accountsUrl).origin] : []),
+        trustedOrigins: () =>
+          companion?.info.accountsUrl ? [new URL(companion.info.accountsUrl).origin] : [],
       }),
     };
     detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
@@ -185,6 +205,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         startAtLogin: loginItemMechanism(process.platform, app.isPackaged) !== 'none',
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
+        ...modeFromArgv(argv),
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
         // The same Electron-free state files as the browser shell, in userData.
         ...openCompanionStorage(app.getPath('userData')),

@@ -461,7 +461,12 @@ describe('the app with the live glue', () => {
     // An installed app's layout: out/main beside the real resources (icons).
     await mkdir(join(dir, 'app'), { recursive: true });
     await symlink(join(iconsDir, '../../resources'), join(dir, 'app/resources'), 'dir');
-    const running = runCompanionApp({ mainDir: join(dir, 'app/out/main') }, {});
+    const running = runCompanionApp({ mainDir: join(dir, 'app/out/main') }, {}, [
+      'electron',
+      '.',
+      '--mode',
+      'demo',
+    ]);
     await running.ready;
     const tray = FakeTray.instances[0] as FakeTray;
     expect(tray.tooltip).toBe('Referral Companion — Signed out');

@@ -26,6 +26,20 @@ afterEach(async () => {
 });
 
 describe('Electron shell handlers', () => {
+  it('reads the clipboard for the focused window only', async () => {
+    const window = new FakeBrowserWindow({});
+    fakeElectron.clipboard.readText.mockResolvedValue(link);
+    const handlers = createElectronShellHandlers({ window: () => window as never });
+    await expect(handlers.readClipboardText({})).resolves.toEqual({ text: link });
+    window.focused = false;
+    fakeElectron.clipboard.readText.mockClear();
+    await expect(handlers.readClipboardText({})).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createElectronShellHandlers().readClipboardText({})).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(fakeElectron.clipboard.readText).not.toHaveBeenCalled();
+  });
+
   it.each(SHARE_TARGETS)('opens the %s share URL exactly as built', async (target) => {
     const url = buildShareUrl(target, { link, message: 'Привет 🎉 50% + бонус', language: 'ru' });
     await expect(createElectronShellHandlers().openExternal({ url })).resolves.toEqual({ opened: true });

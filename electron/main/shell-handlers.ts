@@ -24,6 +24,19 @@ export function createElectronShellHandlers(options: ElectronShellOptions = {}):
       await clipboard.writeText(text);
       return { copied: true };
     },
+    readClipboardText: async () => {
+      // Only for the focused window (a click on Paste, or the window gaining focus): an app in the
+      // background never looks at what the user copies.
+      const window = options.window?.();
+      if (!window || window.isDestroyed() || !window.isFocused()) {
+        throw new BridgeError({
+          code: 'forbidden',
+          message: 'The clipboard is read only while the companion window has focus.',
+          retryable: false,
+        });
+      }
+      return { text: (await clipboard.readText()).slice(0, 10_000) };
+    },
     openExternal: async ({ url }) => {
       // The same allow-list as every other way out of the app (main-window.ts, the browser shell).
       const origins = options.trustedOrigins?.() ?? [];

@@ -4,7 +4,7 @@ import { parseCliArgs } from './cli.ts';
 import { DATA_DIR_NAME, defaultDataDir } from './data-dir.ts';
 
 describe('parseCliArgs', () => {
-  it('defaults to any port, the per-user data dir and demo mode', () => {
+  it('defaults to any port, the per-user data dir and no mode (the welcome asks)', () => {
     expect(parseCliArgs([], { XDG_DATA_HOME: '/xdg' })).toEqual({
       port: 0,
       dataDir: join('/xdg', DATA_DIR_NAME),
@@ -20,6 +20,26 @@ describe('parseCliArgs', () => {
       accountsUrl: 'https://accounts.example/',
     });
     expect(parseCliArgs([], { COMPANION_ACCOUNTS_URL: '  ' })).toMatchObject({ accountsUrl: undefined });
+  });
+
+  it('reads --mode, which skips the welcome', () => {
+    expect(parseCliArgs(['--mode', 'demo'], {})).toMatchObject({ mode: 'demo' });
+    expect(parseCliArgs(['--mode', 'link'], {})).toMatchObject({ mode: 'link' });
+    expect(parseCliArgs(['--mode', 'server', '--accounts-url', 'https://a.example/'], {})).toMatchObject({
+      mode: 'server',
+      accountsUrl: 'https://a.example/',
+    });
+    expect(
+      parseCliArgs(['--mode', 'server'], { COMPANION_ACCOUNTS_URL: 'https://a.example/' }),
+    ).toMatchObject({
+      mode: 'server',
+    });
+    expect(parseCliArgs([], {})).not.toHaveProperty('mode');
+    expect(() => parseCliArgs(['--mode', 'sandbox'], {})).toThrow(/--mode must be demo, link or server/u);
+    expect(() => parseCliArgs(['--mode', 'server'], {})).toThrow(/--mode server needs --accounts-url/u);
+    expect(() => parseCliArgs(['--mode', 'demo', '--accounts-url', 'https://a.example/'], {})).toThrow(
+      /cannot go with --mode demo/u,
+    );
   });
 
   it('reads --port and --data-dir', () => {

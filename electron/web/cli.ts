@@ -1,19 +1,21 @@
-// `npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]`
+// `npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL]`
 // Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
 
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../../shared/error-message.ts';
+import { CompanionMode } from '../../shared/settings.ts';
 import { createMemorySecretStore, memoryOnlyNote } from '../core/secrets/secret-store.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
 const usage = [
-  'Usage: npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS]',
+  'Usage: npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS]',
+  '  --mode          demo | link | server: skip the welcome (default: the saved choice, else the welcome asks)',
   '  --port          port on 127.0.0.1 (default: any free port)',
   `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
-  '  --accounts-url  the accounts API base URL (default: $COMPANION_ACCOUNTS_URL, else demo mode)',
+  '  --accounts-url  the accounts API base URL, implies server mode (default: $COMPANION_ACCOUNTS_URL)',
   '  --no-keychain   keep the sign-in in memory only, not in the OS keychain (tests, shared machines)',
   '  --sign-in-timeout  seconds a sign-in waits for the browser (default 300)',
   '  --notification-burst-ms  how long a burst of notices gathers into one summary (default 400)',
@@ -25,6 +27,7 @@ export interface CliOptions {
   port: number;
   dataDir: string;
   accountsUrl: string | undefined;
+  mode?: CompanionMode;
   keychain: boolean;
   signInTimeoutMs?: number;
   notificationBurstMs?: number;
@@ -35,6 +38,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
     args,
     options: {
       port: { type: 'string', default: '0' },
+      mode: { type: 'string' },
       'data-dir': { type: 'string' },
       'accounts-url': { type: 'string' },
       keychain: { type: 'boolean', default: true },
@@ -57,6 +61,16 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       throw new UsageError(`The accounts URL must be an http(s) URL, got "${accountsUrl}".`);
     }
   }
+  const mode = values.mode;
+  if (mode !== undefined && !CompanionMode.options.includes(mode as CompanionMode)) {
+    throw new UsageError(`--mode must be demo, link or server, got "${mode}".`);
+  }
+  if (mode === 'server' && accountsUrl === undefined) {
+    throw new UsageError('--mode server needs --accounts-url URL (or COMPANION_ACCOUNTS_URL).');
+  }
+  if (mode !== undefined && mode !== 'server' && values['accounts-url'] !== undefined) {
+    throw new UsageError(`--accounts-url means server mode; it cannot go with --mode ${mode}.`);
+  }
   const timeout = values['sign-in-timeout'];
   if (timeout !== undefined && (!/^\d{1,5}$/u.test(timeout) || Number(timeout) < 1)) {
     throw new UsageError(`--sign-in-timeout must be a whole number of seconds, got "${timeout}".`);
@@ -71,6 +85,7 @@ export function parseCliArgs(args: string[], env: NodeJS.ProcessEnv = process.en
     port: Number(values.port),
     dataDir: resolve(dataDir ?? defaultDataDir(env)),
     accountsUrl,
+    ...(mode === undefined ? {} : { mode: mode as CompanionMode }),
     keychain: values.keychain,
     ...(timeout === undefined ? {} : { signInTimeoutMs: Number(timeout) * 1000 }),
     ...(burst === undefined ? {} : { notificationBurstMs: Number(burst) }),
@@ -102,14 +117,19 @@ async function main(): Promise<void> {
   console.log(
     info.mode === 'demo'
       ? `Demo mode: embedded sandbox at ${info.accountsUrl} (data in ${options.dataDir})`
-      : `Accounts server: ${info.accountsUrl}`,
+      : info.mode === 'custom'
+        ? `Accounts server: ${info.accountsUrl}`
+        : info.mode === 'link'
+          ? `Link mode: your own referral link, no accounts server (data in ${options.dataDir})`
+          : 'No mode chosen yet: the page opens on the welcome (or start with --mode demo|link|server).',
   );
   console.log('Open this link in your browser (it holds a secret for this run only; do not share it):');
   console.log(`\n    ${shell.url}\n`);
   console.log('Press Ctrl+C to stop.');
   console.log(`COMPANION_URL=${shell.url}`);
   console.log(`COMPANION_MODE=${info.mode}`);
-  console.log(`COMPANION_ACCOUNTS_URL=${info.accountsUrl}`);
+  // Empty in link mode and before a mode is chosen (no accounts server then).
+  console.log(`COMPANION_ACCOUNTS_URL=${info.accountsUrl ?? ''}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

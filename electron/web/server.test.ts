@@ -322,10 +322,11 @@ describe('binding', () => {
 });
 
 describe('starting', () => {
-  it('runs demo mode on the embedded sandbox in the data dir when no accounts URL is given', async () => {
+  it('runs demo mode on the embedded sandbox in the data dir when asked for it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'browser-shell-demo-'));
     const demo = await startBrowserShell({
       dataDir,
+      mode: 'demo',
       secrets: createMemorySecretStore(),
       ...(await fakeRendererBuild()),
     });

@@ -15,6 +15,7 @@ import { streamSSE } from 'hono/streaming';
 import type { BridgeFailure, BridgeResult } from '../../shared/bridge.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
+import type { CompanionMode } from '../../shared/settings.ts';
 import { createDispatcher } from '../core/bridge-dispatch.ts';
 import {
   type Companion,
@@ -59,8 +60,10 @@ export const MAX_BRIDGE_BODY_BYTES = 64 * 1024;
 const HOST = '127.0.0.1';
 
 export interface BrowserShellOptions {
-  /** The accounts API base URL; absent: demo mode on the embedded sandbox. */
+  /** The accounts API base URL: server mode. */
   accountsUrl?: string | undefined;
+  /** `--mode`: skips the welcome; absent: the saved choice, or the welcome screen (issue 13). */
+  mode?: CompanionMode | undefined;
   /** Where demo mode keeps its sandbox database, and where the settings file lives. */
   dataDir: string;
   /** Default 0: any free port. */
@@ -119,6 +122,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     shell: 'browser',
     version: options.version ?? readPackageVersion(),
     accountsUrl: options.accountsUrl,
+    ...(options.mode ? { mode: options.mode } : {}),
     startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
     ...openCompanionStorage(options.dataDir),
     ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),

@@ -1,7 +1,11 @@
 // The app shell: header, section tabs, the current section. Sections register in shell/sections.ts.
-import { useEffect } from 'react';
+// Before a mode is chosen it shows the welcome; in link mode the sections show what that mode can
+// (link/link-sections.tsx), with no sign-in.
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from './components/DemoBadge.tsx';
+import { ClipboardOffer } from './link/ClipboardOffer.tsx';
+import { linkModeSections } from './link/link-sections.tsx';
 import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
 import { AccountMenu } from './session/AccountMenu.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
@@ -11,6 +15,7 @@ import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
 import { useApplyPreferences } from './shell/use-preferences.ts';
 import { useCompanion } from './store/store-context.tsx';
+import { Welcome } from './welcome/Welcome.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -19,25 +24,43 @@ export function App() {
   useNavigateRequests();
   const sessionStore = session.useStore();
   useEffect(() => sessionStore.getState().start(), [sessionStore]);
+  const watchAppInfo = useCompanion((state) => state.watchAppInfo);
+  useEffect(() => watchAppInfo(), [watchAppInfo]);
+  const mode = useCompanion((state) => state.appInfo?.mode);
+  const linkMode = mode === 'link';
   const sessionState = session.use((state) => state.view?.state);
   const signedIn = sessionState === 'signed-in';
-  // Once signed in, the referral (and the app info behind the demo badge) loads whichever section is open.
+  // Once signed in (or on the saved link), the referral loads whichever section is open.
   const start = useCompanion((state) => state.start);
-  useEffect(() => (signedIn ? start() : undefined), [start, signedIn]);
+  useEffect(() => (signedIn || linkMode ? start() : undefined), [start, signedIn, linkMode]);
+  const shown = useMemo(() => (linkMode ? linkModeSections(sections) : sections), [linkMode]);
   const currentId = navigation.use((state) => state.current);
   const select = navigation.use((state) => state.select);
-  const current = sections.find((section) => section.id === currentId) ?? sections[0];
+  const current = shown.find((section) => section.id === currentId) ?? shown[0];
   if (!current) return null;
   const { Component } = current;
+  const header = (
+    <header className="app-header">
+      <h1>{t('appTitle')}</h1>
+      <DemoBadge />
+      {mode !== 'link' && mode !== 'unchosen' && <AccountMenu />}
+    </header>
+  );
+  if (mode === 'unchosen') {
+    return (
+      <div className="app">
+        {header}
+        <main>
+          <Welcome />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>{t('appTitle')}</h1>
-        <DemoBadge />
-        <AccountMenu />
-      </header>
+      {header}
       <nav>
-        <Tabs sections={sections} current={current.id} onSelect={select} />
+        <Tabs sections={shown} current={current.id} onSelect={select} />
       </nav>
       <main
         role="tabpanel"
@@ -45,6 +68,7 @@ export function App() {
         data-testid={`section-${current.id}`}
         aria-labelledby={`tab-${current.id}`}
       >
+        {linkMode && <ClipboardOffer />}
         {signedIn || current.signedOut ? <Component /> : sessionState && <SignInScreen />}
       </main>
     </div>

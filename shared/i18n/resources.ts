@@ -10,6 +10,7 @@ import { session as enSession } from './en/session.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { supportRequests as enSupportRequests } from './en/supportRequests.ts';
+import { welcome as enWelcome } from './en/welcome.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
@@ -20,6 +21,7 @@ import { session as ruSession } from './ru/session.ts';
 import { settings as ruSettings } from './ru/settings.ts';
 import { share as ruShare } from './ru/share.ts';
 import { supportRequests as ruSupportRequests } from './ru/supportRequests.ts';
+import { welcome as ruWelcome } from './ru/welcome.ts';
 
 export const en = {
   session: enSession,
@@ -32,6 +34,7 @@ export const en = {
   earnings: enEarnings,
   notifications: enNotifications,
   supportRequests: enSupportRequests,
+  welcome: enWelcome,
 };
 
 export const ru = {
@@ -45,6 +48,7 @@ export const ru = {
   earnings: ruEarnings,
   notifications: ruNotifications,
   supportRequests: ruSupportRequests,
+  welcome: ruWelcome,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

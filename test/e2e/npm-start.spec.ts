@@ -14,7 +14,9 @@ test.afterAll(() => {
   if (child && child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
 });
 
-test('npm start falls back to the browser shell, says why, and stops cleanly', async ({ page }) => {
+test('npm start falls back to the browser shell, says why, opens on the welcome, and stops cleanly', async ({
+  page,
+}) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'companion-npm-start-'));
   const env: NodeJS.ProcessEnv = { ...process.env, COMPANION_ACCOUNTS_URL: '' };
   delete env.DISPLAY;
@@ -42,7 +44,11 @@ test('npm start falls back to the browser shell, says why, and stops cleanly', a
   });
   expect(output).toMatch(/^Electron cannot run here \((.+)\): serving the browser shell instead\.$/mu);
 
+  // A fresh machine opens on the welcome; the demo is one click away (issue 13).
   await page.goto(url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.getByTestId('welcome-demo').click();
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
   await expect(page.getByTestId('sign-in-button')).toBeVisible();
 
   const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));

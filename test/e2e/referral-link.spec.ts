@@ -35,7 +35,7 @@ test('shows the sandbox link, copies exactly it, and its QR code decodes to exac
 
   const info = await page.evaluate(() => window.companion.getAppInfo({}));
   expect(info).toMatchObject({ shell: 'browser', mode: 'demo', accountsUrl: shell.accountsUrl });
-  const served = await servedReferral(info.accountsUrl);
+  const served = await servedReferral(info.accountsUrl ?? shell.accountsUrl);
   await expect(link).toHaveText(served.link);
   await expect(page.getByTestId('referral-code')).toHaveText(served.code);
 

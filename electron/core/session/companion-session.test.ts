@@ -46,7 +46,7 @@ describe('the session in the companion', () => {
       state: 'signed-in',
       email: 'demo.partner@example.com',
     });
-    expect((await restarted.handlers.getReferral({})).partner.email).toBe('demo.partner@example.com');
+    expect((await restarted.handlers.getReferral({})).partner?.email).toBe('demo.partner@example.com');
 
     const other = await sandbox();
     expect((await (await companion(other.url, secrets)).handlers.getSession({})).state).toBe('signed-out');

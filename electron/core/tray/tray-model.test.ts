@@ -19,6 +19,33 @@ function labels(items: TrayMenuItem[]): string[] {
   return items.map((item) => (item.type === 'separator' ? '---' : item.label));
 }
 
+describe('the tray model in link mode', () => {
+  const linkMode: TrayInputs = {
+    ...base,
+    session: 'signed-out',
+    connection: 'signed-out',
+    availableCents: null,
+  };
+  const enabled = (items: TrayMenuItem[], action: string) =>
+    items.find((item) => item.type === 'action' && item.action === action && item.enabled) !== undefined;
+
+  it('shares the saved link, shows no balance, and routes requests to their sections', () => {
+    const model = trayModel({ ...linkMode, link: { saved: true } });
+    expect(model.icon).toBe('normal');
+    expect(model.tooltip).toBe('Referral Companion — Your referral link');
+    expect(model.tooltip).not.toMatch(/\$/u);
+    for (const action of ['copy-link', 'show-qr', 'request-payout', 'apply-license', 'open'])
+      expect(enabled(model.menu, action)).toBe(true);
+  });
+
+  it('cannot copy or show a link before one is saved, and says so (in Russian too)', () => {
+    const model = trayModel({ ...linkMode, link: { saved: false }, language: 'ru' });
+    expect(model.tooltip).toBe('Referral Companion — Реферальная ссылка не сохранена');
+    expect(enabled(model.menu, 'copy-link')).toBe(false);
+    expect(enabled(model.menu, 'show-qr')).toBe(false);
+  });
+});
+
 describe('the tray model', () => {
   it('shows the balance, the actions and the pause submenu', () => {
     const model = trayModel(base);

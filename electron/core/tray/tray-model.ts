@@ -42,6 +42,11 @@ export interface TrayInputs {
   pause: NotificationPause;
   language: CoreLanguage;
   now: number;
+  /**
+   * Link mode (issue 13): no account, no balance; the saved link is what the tray shares (absent:
+   * none saved yet). Payout and license items open their sections, which route to support.
+   */
+  link?: { saved: boolean };
 }
 
 const APP = 'Referral Companion';
@@ -51,6 +56,8 @@ const WORDS = {
     balance: 'Available',
     unknown: 'Available: —',
     signedOut: 'Signed out',
+    linkMode: 'Your referral link',
+    noLink: 'No referral link saved',
     offline: 'offline, last known',
     newEarnings: 'New earnings',
     copyLink: 'Copy referral link',
@@ -71,6 +78,8 @@ const WORDS = {
     balance: 'Доступно',
     unknown: 'Доступно: —',
     signedOut: 'Вход не выполнен',
+    linkMode: 'Ваша реферальная ссылка',
+    noLink: 'Реферальная ссылка не сохранена',
     offline: 'нет связи, последние данные',
     newEarnings: 'Новые начисления',
     copyLink: 'Скопировать реферальную ссылку',
@@ -91,6 +100,7 @@ const WORDS = {
 
 export function trayModel(inputs: TrayInputs): TrayModel {
   const w = WORDS[inputs.language];
+  if (inputs.link) return linkModeTray(inputs, inputs.link.saved);
   const signedIn = inputs.session === 'signed-in';
   const offline = inputs.connection === 'offline';
   const icon: TrayIconState = !signedIn
@@ -113,6 +123,30 @@ export function trayModel(inputs: TrayInputs): TrayModel {
     ...(signedIn && inputs.unseenEarnings ? [w.newEarnings] : []),
   ].join('\n');
 
+  return {
+    icon,
+    tooltip,
+    menu: menu(inputs, balance, { share: signedIn, requests: signedIn }),
+  };
+}
+
+/** Link mode: the saved link is shared; no balance exists to show (no accounts API). */
+function linkModeTray(inputs: TrayInputs, saved: boolean): TrayModel {
+  const w = WORDS[inputs.language];
+  const label = saved ? w.linkMode : w.noLink;
+  return {
+    icon: 'normal',
+    tooltip: `${APP} — ${label}`,
+    menu: menu(inputs, label, { share: saved, requests: true }),
+  };
+}
+
+function menu(
+  inputs: TrayInputs,
+  label: string,
+  enabled: { share: boolean; requests: boolean },
+): TrayMenuItem[] {
+  const w = WORDS[inputs.language];
   const pausedUntil =
     inputs.pause.pausedUntil && Date.parse(inputs.pause.pausedUntil) > inputs.now
       ? inputs.pause.pausedUntil
@@ -135,25 +169,21 @@ export function trayModel(inputs: TrayInputs): TrayModel {
     { type: 'action', action: 'resume-notifications', label: w.resume, enabled: paused },
   ];
 
-  return {
-    icon,
-    tooltip,
-    menu: [
-      { type: 'label', label: balance },
-      { type: 'separator' },
-      { type: 'action', action: 'copy-link', label: w.copyLink, enabled: signedIn },
-      { type: 'action', action: 'show-qr', label: w.showQr, enabled: signedIn },
-      { type: 'action', action: 'open', label: w.open, enabled: true },
-      { type: 'separator' },
-      { type: 'action', action: 'request-payout', label: w.payout, enabled: signedIn },
-      { type: 'action', action: 'apply-license', label: w.license, enabled: signedIn },
-      { type: 'separator' },
-      { type: 'submenu', label: w.pauseMenu, items: pauseItems },
-      { type: 'action', action: 'settings', label: w.settings, enabled: true },
-      { type: 'separator' },
-      { type: 'action', action: 'quit', label: w.quit, enabled: true },
-    ],
-  };
+  return [
+    { type: 'label', label },
+    { type: 'separator' },
+    { type: 'action', action: 'copy-link', label: w.copyLink, enabled: enabled.share },
+    { type: 'action', action: 'show-qr', label: w.showQr, enabled: enabled.share },
+    { type: 'action', action: 'open', label: w.open, enabled: true },
+    { type: 'separator' },
+    { type: 'action', action: 'request-payout', label: w.payout, enabled: enabled.requests },
+    { type: 'action', action: 'apply-license', label: w.license, enabled: enabled.requests },
+    { type: 'separator' },
+    { type: 'submenu', label: w.pauseMenu, items: pauseItems },
+    { type: 'action', action: 'settings', label: w.settings, enabled: true },
+    { type: 'separator' },
+    { type: 'action', action: 'quit', label: w.quit, enabled: true },
+  ];
 }
 
 function clock(isoTime: string, language: CoreLanguage): string {

@@ -76,6 +76,10 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.visible;
   }
   focus = vi.fn();
+  focused = true;
+  isFocused() {
+    return this.focused;
+  }
   restore = vi.fn(() => {
     this.minimized = false;
   });
@@ -363,6 +367,7 @@ function createFake() {
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     clipboard: {
       writeText: vi.fn(async (_text: string) => {}),
+      readText: vi.fn(async (): Promise<string> => ''),
       write: vi.fn(async (_items: FakeClipboardItem[]) => {}),
     },
     ClipboardItem: FakeClipboardItem,

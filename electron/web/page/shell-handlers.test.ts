@@ -9,6 +9,8 @@ const PNG_BASE64 = 'iVBORw0KGgoA';
 function fakePage(overrides: Partial<PageCapabilities> = {}) {
   const page = {
     writeText: vi.fn<PageCapabilities['writeText']>(async () => {}),
+    readText: vi.fn<PageCapabilities['readText']>(async () => 'AB+CD'),
+    hasFocus: vi.fn<PageCapabilities['hasFocus']>(() => true),
     writeImage: vi.fn<PageCapabilities['writeImage']>(async () => {}),
     openLink: vi.fn<PageCapabilities['openLink']>(),
     download: vi.fn<PageCapabilities['download']>(),
@@ -28,6 +30,15 @@ describe('page shell handlers', () => {
     const { page, handlers } = fakePage();
     await expect(handlers.copyText({ text: 'https://a.example/?x=%2B' })).resolves.toEqual({ copied: true });
     expect(page.writeText).toHaveBeenCalledWith('https://a.example/?x=%2B');
+  });
+
+  it('reads the clipboard only while the page has focus', async () => {
+    const { page, handlers } = fakePage();
+    await expect(handlers.readClipboardText({})).resolves.toEqual({ text: 'AB+CD' });
+    page.hasFocus.mockReturnValue(false);
+    page.readText.mockClear();
+    await expect(handlers.readClipboardText({})).rejects.toMatchObject({ code: 'forbidden' });
+    expect(page.readText).not.toHaveBeenCalled();
   });
 
   it('turns a refused clipboard into a forbidden BridgeError', async () => {

@@ -8,6 +8,9 @@ import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, externalLinkProblem } from '..
 
 export interface PageCapabilities {
   writeText(text: string): Promise<void>;
+  /** The clipboard's text; only while the page has focus (browsers enforce it too). */
+  readText(): Promise<string>;
+  hasFocus(): boolean;
   writeImage(png: Blob): Promise<void>;
   /** Follows a link outside the app (new tab, or the mail client for mailto:). */
   openLink(url: string): void;
@@ -23,6 +26,21 @@ export function createPageShellHandlers(
     async copyText({ text }) {
       await refusedAs('copy', () => page.writeText(text));
       return { copied: true };
+    },
+    async readClipboardText() {
+      // Never in the background: a page without focus does not look at what the user copies.
+      if (!page.hasFocus()) {
+        throw new BridgeError({
+          code: 'forbidden',
+          message: 'The clipboard is read only while the companion has focus.',
+          retryable: false,
+        });
+      }
+      let text = '';
+      await refusedAs('read the clipboard', async () => {
+        text = await page.readText();
+      });
+      return { text: text.slice(0, 10_000) };
     },
     async copyImage({ pngBase64 }) {
       await refusedAs('copy the image', () => page.writeImage(pngBlob(pngBase64)));
@@ -82,6 +100,8 @@ function clickLink(configure: (link: HTMLAnchorElement) => void): void {
 export function browserCapabilities(): PageCapabilities {
   return {
     writeText: (text) => navigator.clipboard.writeText(text),
+    readText: () => navigator.clipboard.readText(),
+    hasFocus: () => document.hasFocus(),
     writeImage: (png) => navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]),
     openLink(url) {
       clickLink((link) => {

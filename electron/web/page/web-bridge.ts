@@ -82,7 +82,12 @@ const transport: BridgeTransport = { invoke, subscribe: createEventChannel() };
 let accountsOrigin: Promise<readonly string[]> | undefined;
 const trustedOrigins = () => {
   accountsOrigin ??= api.getAppInfo({}).then(
-    (info) => [new URL(info.accountsUrl).origin],
+    // Link mode and the welcome have no accounts server; asked again later, as the mode may change.
+    (info) => {
+      if (info.accountsUrl) return [new URL(info.accountsUrl).origin];
+      accountsOrigin = undefined;
+      return [];
+    },
     () => {
       accountsOrigin = undefined;
       return [];
@@ -97,6 +102,10 @@ const api: BridgeApi = createBridgeApi(
     Record<MethodName, (input: unknown) => Promise<unknown>>
   >,
 );
+// A change of mode (welcome, Settings) may bring another accounts server: ask again.
+api.on('appInfoChanged', () => {
+  accountsOrigin = undefined;
+});
 dropSecretFromAddress(location, history);
 Object.defineProperty(window, 'companion', { value: api, enumerable: true });
 // Core's notifications, shown by the page (Web Notification or toast).

@@ -10,10 +10,12 @@ export function ReferralCard({ referral }: { referral: ReferralView }) {
     <section className="card" aria-labelledby="referral-heading">
       <h2 id="referral-heading">{t('heading')}</h2>
       <dl className="fields">
-        <div className="field">
-          <dt>{t('partnerLabel')}</dt>
-          <dd data-testid="partner-name">{referral.partner.displayName}</dd>
-        </div>
+        {referral.partner && (
+          <div className="field">
+            <dt>{t('partnerLabel')}</dt>
+            <dd data-testid="partner-name">{referral.partner.displayName}</dd>
+          </div>
+        )}
         <div className="field">
           <dt>{t('codeLabel')}</dt>
           <dd>

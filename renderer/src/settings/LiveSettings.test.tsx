@@ -50,15 +50,6 @@ describe('live settings', () => {
     expect(screen.getByTestId('live-status').dataset.connection).toBe('push');
   });
 
-  it('keeps a custom accounts server for the next start and says a restart is needed', async () => {
-    const user = await openSettings();
-    await user.click(await screen.findByTestId('setting-accounts-custom'));
-    await user.type(screen.getByTestId('setting-accounts-url'), 'https://accounts.example.com/');
-    await user.click(screen.getByTestId('setting-accounts-save'));
-    expect(bridge.settingsPatches.at(-1)).toEqual({ accountsUrl: 'https://accounts.example.com/' });
-    expect((await screen.findByTestId('accounts-restart')).textContent).toMatch(/Restart/);
-  });
-
   it('opens the section a notification click asks for', async () => {
     renderApp();
     act(() => bridge.live.emit('navigate', { section: 'payouts', itemId: 'p1' }));

@@ -1,6 +1,7 @@
 // Settings groups of the live side: notifications (per kind, quiet hours, pause, "I'm trading"),
-// the window (always on top, start at login, start hidden) and the accounts server.
-import { useEffect, useId, useState } from 'react';
+// the window (always on top, start at login, start hidden). The accounts server is chosen in
+// Settings → Mode (welcome/ModeSettings.tsx).
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationKind } from '../../../shared/live-settings.ts';
 import { FormInput } from '../components/FormInput.tsx';
@@ -31,7 +32,6 @@ export function LiveSettings() {
     <div className="live-settings">
       <NotificationSettingsGroup />
       <WindowSettingsGroup />
-      <AccountsServerGroup />
     </div>
   );
 }
@@ -170,84 +170,6 @@ function WindowSettingsGroup() {
         {toggle('startHidden')}
       </fieldset>
       {info?.shell === 'browser' && <p className="muted">{t('desktopOnly')}</p>}
-    </section>
-  );
-}
-
-function AccountsServerGroup() {
-  const { t } = useTranslation('notifications');
-  const settings = preferences.use((state) => state.settings);
-  const update = preferences.use((state) => state.update);
-  const info = live.use((state) => state.info);
-  const ids = { heading: useId(), url: useId() };
-  const saved = settings?.accountsUrl ?? null;
-  const [custom, setCustom] = useState<boolean | null>(null);
-  const [draft, setDraft] = useState<string | null>(null);
-  const isCustom = custom ?? saved !== null;
-  const text = draft ?? saved ?? '';
-  const valid = /^https?:\/\/[^\s/]+/iu.test(text) && URL.canParse(text);
-  // The running core keeps its server until a restart (session, kept sign-in and sandbox belong to it).
-  const running = info ? (info.mode === 'demo' ? null : info.accountsUrl) : undefined;
-  const wanted = saved === null ? null : new URL(saved).toString();
-  const needsRestart = running !== undefined && wanted !== running;
-
-  return (
-    <section className="card" aria-labelledby={ids.heading} data-testid="accounts-settings">
-      <h2 id={ids.heading}>{t('accountsHeading')}</h2>
-      <fieldset disabled={settings === null}>
-        <label className="check-row">
-          <input
-            type="radio"
-            name="accounts-server"
-            data-testid="setting-accounts-demo"
-            checked={!isCustom}
-            onChange={() => {
-              setCustom(false);
-              void update({ accountsUrl: null });
-            }}
-          />{' '}
-          {t('accountsDemo')}
-        </label>
-        <label className="check-row">
-          <input
-            type="radio"
-            name="accounts-server"
-            data-testid="setting-accounts-custom"
-            checked={isCustom}
-            onChange={() => setCustom(true)}
-          />{' '}
-          {t('accountsCustom')}
-        </label>
-        {isCustom && (
-          <form
-            className="form-row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (valid) void update({ accountsUrl: text.trim() }).then(() => setDraft(null));
-            }}
-          >
-            <label htmlFor={ids.url}>{t('accountsUrlLabel')}</label>
-            <input
-              id={ids.url}
-              type="url"
-              data-testid="setting-accounts-url"
-              value={text}
-              placeholder="https://"
-              aria-invalid={text !== '' && !valid}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            {text !== '' && !valid && <p role="alert">{t('accountsInvalid')}</p>}
-            <button type="submit" data-testid="setting-accounts-save" disabled={!valid}>
-              {t('accountsSave')}
-            </button>
-          </form>
-        )}
-      </fieldset>
-      {needsRestart && info && (
-        <p role="status" data-testid="accounts-restart">
-          {t('accountsRestart', { current: info.mode === 'demo' ? t('accountsDemo') : info.accountsUrl })}
-        </p>
-      )}
     </section>
   );
 }

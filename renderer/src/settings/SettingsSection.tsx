@@ -2,15 +2,20 @@
 // (e.g. notifications) with one line below.
 import { useTranslation } from 'react-i18next';
 import { AutoApplySettings } from '../licenses/AutoApplySettings.tsx';
+import { useCompanion } from '../store/store-context.tsx';
+import { ModeSettings } from '../welcome/ModeSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
 export function SettingsSection() {
+  const linkMode = useCompanion((state) => state.appInfo?.mode === 'link');
   return (
     <>
       <GeneralSettings />
+      <ModeSettings />
       <LiveSettings />
-      <AutoApplySettings asCard />
+      {/* Auto-apply needs the accounts API (the balance): not in link mode. */}
+      {!linkMode && <AutoApplySettings asCard />}
     </>
   );
 }

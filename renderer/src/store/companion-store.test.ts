@@ -192,7 +192,7 @@ describe('referral changes pushed by the companion', () => {
 
     bridge.emitReferralChanged({
       ...demoReferral,
-      partner: { ...demoReferral.partner, displayName: 'Alex D.' },
+      partner: { partnerId: 'demo-partner', email: 'demo@example.com', displayName: 'Alex D.' },
     });
     expect(store.getState().copy.status).toBe('copied');
 

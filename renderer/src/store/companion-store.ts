@@ -31,6 +31,11 @@ export interface CompanionState {
   copyLink(): Promise<void>;
   /** Listens for referral changes and loads; returns a function that stops both. */
   start(): () => void;
+  /**
+   * Reads the app info and follows a change of mode (welcome, Settings: appInfoChanged); the
+   * referral of the old mode is dropped and read again. Returns a function that stops.
+   */
+  watchAppInfo(): () => void;
 }
 
 export type CompanionStore = StoreApi<CompanionState>;
@@ -111,6 +116,18 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
         } catch (error) {
           set({ copy: { status: 'failed', message: toBridgeFailure(error).message } });
         }
+      },
+
+      watchAppInfo() {
+        const stop = bridge.on('appInfoChanged', (appInfo) => {
+          generation++;
+          inFlight = null;
+          shownLink = undefined;
+          clearTimeout(copiedTimer);
+          set({ appInfo, referral: { status: 'idle' }, copy: { status: 'idle' } });
+        });
+        void fetchAppInfo();
+        return stop;
       },
 
       start() {

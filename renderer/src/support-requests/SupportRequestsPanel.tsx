@@ -43,7 +43,10 @@ function useKnownPartner(code: string | undefined): { code: string; email: strin
       .then(
         (referral) =>
           live &&
-          setKnown((k) => ({ code: code ?? referral.code, email: k.email || referral.partner.email })),
+          setKnown((k) => ({
+            code: code ?? referral.code,
+            email: k.email || (referral.partner?.email ?? ''),
+          })),
       )
       .catch(() => {});
     bridge

@@ -68,6 +68,10 @@ export class FakeBridge {
   answerReferral: () => Promise<ReferralView> = async () => demoReferral;
   answerAppInfo: () => Promise<AppInfo> = async () => demoAppInfo;
   answerCopy: (text: string) => Promise<{ copied: true }> = async () => ({ copied: true });
+  /** What readClipboardText answers (the shell reads it only on a click or on focus). */
+  clipboardText = '';
+  readonly clipboardReads: number[] = [];
+  answerReadClipboard: () => Promise<{ text: string }> = async () => ({ text: this.clipboardText });
 
   readonly calls = { getReferral: 0, getAppInfo: 0 };
   readonly copiedTexts: string[] = [];
@@ -82,6 +86,7 @@ export class FakeBridge {
   };
   readonly settingsPatches: MethodInput<'updateSettings'>[] = [];
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
+  private readonly appInfoListeners = new Set<(info: AppInfo) => void>();
 
   /** Signed in by default, so the dashboard shows; sign-in tests start from signedOutView. */
   session: SessionView = signedInView;
@@ -125,6 +130,10 @@ export class FakeBridge {
       this.copiedTexts.push(text);
       return this.answerCopy(text);
     },
+    readClipboardText: () => {
+      this.clipboardReads.push(Date.now());
+      return this.answerReadClipboard();
+    },
     getSession: () => this.answerSession(),
     signIn: () => {
       this.sessionCalls.push('signIn');
@@ -167,6 +176,13 @@ export class FakeBridge {
           this.sessionListeners.delete(typed);
         };
       }
+      if (event === 'appInfoChanged') {
+        const typed = listener as (info: AppInfo) => void;
+        this.appInfoListeners.add(typed);
+        return () => {
+          this.appInfoListeners.delete(typed);
+        };
+      }
       if (event === 'settingsChanged') {
         const typed = listener as (settings: Settings) => void;
         this.settingsListeners.add(typed);
@@ -200,6 +216,12 @@ export class FakeBridge {
   emitSessionChanged(view: SessionView): void {
     this.session = view;
     for (const listener of this.sessionListeners) listener(view);
+  }
+
+  /** Like core after a change of mode. */
+  emitAppInfoChanged(info: AppInfo): void {
+    this.answerAppInfo = async () => info;
+    for (const listener of this.appInfoListeners) listener(info);
   }
 
   emitSettingsChanged(settings: Settings): void {

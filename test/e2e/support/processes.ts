@@ -92,6 +92,11 @@ export interface ShellProcessOptions {
   env?: Record<string, string>;
   /** Keep the sign-in in the OS keychain: only inside scripts/with-secret-service.ts's private keyring. */
   keychain?: boolean;
+  /**
+   * `--mode` (issue 13). Default: demo, the mode these tests were written for, unless the args give
+   * an accounts URL (server mode); null: no flag, so a fresh data directory opens on the welcome.
+   */
+  mode?: 'demo' | 'link' | 'server' | null;
 }
 
 /** `node electron/web/cli.ts --port 0 --data-dir <fresh temp dir> --no-keychain [...args]` */
@@ -100,21 +105,31 @@ export async function startShellProcess(
   options: ShellProcessOptions = {},
 ): Promise<RunningShell> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'companion-e2e-')));
+  const mode = options.mode === undefined ? (args.includes('--accounts-url') ? null : 'demo') : options.mode;
   const running = await startNodeProcess(
     'electron/web/cli.ts',
     // Memory only by default: test sign-ins never reach the keychain of the machine running the tests.
-    ['--port', '0', '--data-dir', dataDir, ...(options.keychain ? [] : ['--no-keychain']), ...args],
+    [
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...(mode ? ['--mode', mode] : []),
+      ...(options.keychain ? [] : ['--no-keychain']),
+      ...args,
+    ],
     /^COMPANION_ACCOUNTS_URL=.*$/mu,
     options.env,
   );
   const url = running.lines.COMPANION_URL;
   const accountsUrl = running.lines.COMPANION_ACCOUNTS_URL;
-  const mode = running.lines.COMPANION_MODE;
-  if (!url || !accountsUrl || !mode) {
+  const shellMode = running.lines.COMPANION_MODE;
+  // No accounts URL in link mode or before a mode is chosen (the line is printed empty).
+  if (!url || accountsUrl === undefined || !shellMode) {
     await running.stop();
     throw new Error(`The browser shell did not print its URL:\n${running.output()}`);
   }
-  return Object.assign(running, { url, dataDir, origin: new URL(url).origin, accountsUrl, mode });
+  return Object.assign(running, { url, dataDir, origin: new URL(url).origin, accountsUrl, mode: shellMode });
 }
 
 /** `node sandbox/cli.ts --port N --mode demo [--db FILE]` (a file keeps sign-ins across restarts) */
