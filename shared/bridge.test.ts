@@ -68,8 +68,14 @@ describe('the bridge contract', () => {
       | 'getEarningsSeries'
       | 'listReferralStats'
       | 'exportHistoryCsv'
+      | 'getDiagnostics'
+      | 'getUpdateStatus'
+      | 'restartToUpdate'
+      | 'postponeUpdate'
     >();
-    expectTypeOf<ShellMethodName>().toEqualTypeOf<'copyText' | 'openExternal' | 'saveFile' | 'copyImage'>();
+    expectTypeOf<ShellMethodName>().toEqualTypeOf<
+      'copyText' | 'openExternal' | 'saveFile' | 'copyImage' | 'openLogsFolder'
+    >();
     for (const name of methodNames) {
       expect(bridgeMethods[name].input).toBeDefined();
       expect(bridgeMethods[name].output).toBeDefined();

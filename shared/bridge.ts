@@ -8,6 +8,7 @@
 // The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
+import { aboutEvents, aboutMethods } from './bridge/about.ts';
 import { earningsEvents, earningsMethods } from './bridge/earnings.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
 import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
@@ -115,7 +116,8 @@ export const bridgeMethods = {
   signOut: { side: 'core', input: NoInput, output: SessionView },
   copyText: {
     side: 'shell',
-    input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
+    // Room for a diagnostics report (200 log lines).
+    input: z.object({ text: z.string().min(1).max(100_000) }).strict(),
     output: z.object({ copied: z.literal(true) }),
   },
   getSettings: { side: 'core', input: NoInput, output: Settings },
@@ -144,6 +146,7 @@ export const bridgeMethods = {
   ...liveMethods,
   ...earningsMethods,
   ...payoutMethods,
+  ...aboutMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
@@ -156,6 +159,7 @@ export const bridgeEvents = {
   ...liveEvents,
   ...earningsEvents,
   ...payoutEvents,
+  ...aboutEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

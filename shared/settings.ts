@@ -87,6 +87,11 @@ export const Settings = z
       .strict()
       .default({ messages: { en: null, ru: null } }),
     licenseAutoApply: LicenseAutoApply.default(LicenseAutoApply.parse({})),
+    /** Updates (Electron): checked at start and daily, downloaded in the background (issue 17). */
+    updates: z
+      .object({ enabled: z.boolean().default(true) })
+      .strict()
+      .default({ enabled: true }),
     ...liveSettingsShape,
   })
   .strict();
@@ -124,6 +129,7 @@ export const SettingsPatch = z
       })
       .strict()
       .optional(),
+    updates: z.object({ enabled: z.boolean().optional() }).strict().optional(),
     ...liveSettingsPatchShape,
   })
   .strict();

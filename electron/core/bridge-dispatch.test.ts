@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { aboutMethods } from '../../shared/bridge/about.ts';
 import { earningsMethods } from '../../shared/bridge/earnings.ts';
 import { liveMethods } from '../../shared/bridge/live.ts';
 import { payoutMethods } from '../../shared/bridge/payouts.ts';
@@ -35,6 +36,7 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     ...unusedLiveHandlers,
     ...unusedPayoutHandlers,
     ...unusedEarningsHandlers,
+    ...unusedAboutHandlers,
     ...overrides,
   };
 }
@@ -45,6 +47,15 @@ const unused = async (): Promise<never> => {
 const unusedPayoutHandlers = Object.fromEntries(
   Object.keys(payoutMethods).map((name) => [name, unused]),
 ) as unknown as Pick<CoreHandlers, keyof typeof payoutMethods>;
+
+const unusedAboutHandlers = Object.fromEntries(
+  Object.entries(aboutMethods)
+    .filter(([, spec]) => spec.side === 'core')
+    .map(([name]) => [name, unused]),
+) as unknown as Pick<
+  CoreHandlers,
+  'getDiagnostics' | 'getUpdateStatus' | 'restartToUpdate' | 'postponeUpdate'
+>;
 
 const unusedEarningsHandlers = Object.fromEntries(
   Object.keys(earningsMethods).map((name) => [name, unused]),

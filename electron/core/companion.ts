@@ -1,16 +1,21 @@
 // The companion's brain, assembled once and hosted by either shell (Electron main or the
 // browser shell). Everything a shell needs from core comes out of startCompanion().
+
+import { arch, type as osType, release } from 'node:os';
 import type { AppInfo, CoreHandlers } from '../../shared/bridge.ts';
 import type { FirstPaint } from '../../shared/first-paint.ts';
 import { createAccountsClient } from './accounts-client.ts';
+import { collectDiagnostics, type LogSource } from './diagnostics.ts';
 import { createEarningsApi } from './earnings/earnings-api.ts';
 import { createEarningsService } from './earnings/earnings-service.ts';
 import { createEarningsHandlers } from './earnings/handlers.ts';
 import { createMemoryEarningsCache, type EarningsCacheStorage } from './earnings/snapshot-cache.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
-import { createLiveFeatures, type LiveFeatures } from './live/live-features.ts';
+import { createLiveFeatures, type LiveFeatures, systemLanguage } from './live/live-features.ts';
 import type { LiveTiming } from './live/live-service.ts';
+import { createConsoleLogger, type Logger } from './logging/logger.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
+import { silence } from './notifications/policy.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
 import { createRequestsModule } from './payouts/requests-module.ts';
@@ -20,6 +25,13 @@ import type { SecretStore } from './secrets/secret-store.ts';
 import { createCompanionSession } from './session/companion-session.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { SettingsStorage } from './settings/settings-storage.ts';
+import {
+  createUpdateService,
+  UNSUPPORTED_UPDATES,
+  type Updater,
+  type UpdateService,
+  type UpdateTimers,
+} from './updates/update-service.ts';
 
 export interface DemoSandbox {
   url: string;
@@ -61,6 +73,14 @@ export interface CompanionOptions {
    * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
    */
   afterRequestSent?: (kind: RequestKind) => void;
+  /** Where every module logs, each under its own scope (default: the console, scrubbed). */
+  logger?: Logger;
+  /** The log file's folder and tail, for Settings → About's diagnostics. */
+  logs?: LogSource;
+  /** The Electron shell's updater (electron/main/updater.ts); absent: updates are unsupported. */
+  updater?: Updater;
+  /** The update checks' clock and timers (tests). */
+  updateClock?: { now: () => number; timers: UpdateTimers };
 }
 
 export interface Companion {
@@ -69,6 +89,9 @@ export interface Companion {
   readonly events: EventHub;
   /** Live updates, notifications and the tray model (the Electron glue draws the tray from it). */
   readonly live: LiveFeatures;
+  /** Updates, when the shell has an updater. */
+  readonly updates: UpdateService | undefined;
+  readonly logger: Logger;
   /**
    * What the UI shows first, from what core holds (no network): the shells pre-render the page
    * from it. `systemLanguages`: the OS's or the browser's preferred languages.
@@ -79,6 +102,7 @@ export interface Companion {
 
 export async function startCompanion(options: CompanionOptions): Promise<Companion> {
   // An explicit URL (environment, command line) wins over the setting; neither: demo mode.
+  const logger = options.logger ?? createConsoleLogger('warn');
   const configured = options.accountsUrl?.trim() || options.settings.read().accountsUrl || undefined;
   const demo = configured ? undefined : await options.startDemoSandbox();
   const accountsUrl = configured ? new URL(configured).toString() : (demo as DemoSandbox).url;
@@ -93,17 +117,20 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     loadProfile: () => accounts.getProfile(),
     fetch: options.fetch,
     signInTimeoutMs: options.signInTimeoutMs,
+    logger: logger.scope('session'),
   });
   const accounts = createAccountsClient({
     baseUrl: accountsUrl,
     auth,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    logger: logger.scope('accounts'),
   });
   // Whose data it is: the server and the account (a cache of another owner is never shown).
   const owner = () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`;
   const referral = createReferralService(accounts, events, {
     cache: options.referralCache ?? createMemoryReferralCache(),
     owner,
+    log: logger.scope('referral').warn,
   });
   const settings = createSettingsService(options.settings, events);
   const info: AppInfo = {
@@ -122,6 +149,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     owner,
     active: () => session.view().state === 'signed-in',
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
+    log: logger.scope('payouts').warn,
+    logger: logger.scope('payouts'),
   });
 
   const earningsApi = createEarningsApi(accounts);
@@ -130,6 +159,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     events,
     cache: options.earningsCache ?? createMemoryEarningsCache(),
     owner,
+    log: logger.scope('earnings').warn,
   });
 
   const live = createLiveFeatures({
@@ -151,7 +181,65 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
       // Payout status and credit events: the lists update live, and unacknowledged requests retry.
       void requests.reconcile();
     },
+    log: logger.scope('live').warn,
   });
+
+  const updates = options.updater
+    ? createUpdateService({
+        updater: options.updater,
+        events,
+        logger: logger.scope('updates'),
+        enabled: () => settings.get().updates.enabled,
+        // The notice follows notifications' holds: "I'm trading", a pause, quiet hours.
+        silenced: () => {
+          const pause = live.notifications.pause();
+          const at = options.updateClock?.now() ?? Date.now();
+          const local = new Date(at);
+          return (
+            silence({
+              settings: settings.get().notifications,
+              pause: {
+                pausedUntil: pause.pausedUntil ? Date.parse(pause.pausedUntil) : null,
+                trading: pause.trading,
+              },
+              now: at,
+              localMinutes: local.getHours() * 60 + local.getMinutes(),
+            }) !== undefined
+          );
+        },
+        ...(options.updateClock ?? {}),
+      })
+    : undefined;
+  const stopWatchingHolds = events.subscribe((message) => {
+    if (message.event === 'settingsChanged' || message.event === 'notificationPauseChanged')
+      updates?.reconsider();
+  });
+  const updateStatus = () => updates?.status() ?? UNSUPPORTED_UPDATES;
+
+  const diagnostics = () => {
+    const current = settings.get();
+    const mode = current.mode ?? (demo ? 'demo' : 'server');
+    const pending = (['payout', 'credit'] as const).reduce(
+      (sum, kind) =>
+        sum + requests.outbox.items(kind, owner()).filter((item) => item.state === 'sending').length,
+      0,
+    );
+    return collectDiagnostics(
+      {
+        version: info.version,
+        shell: info.shell,
+        mode,
+        host: mode === 'server' ? new URL(accountsUrl).host : null,
+        os: `${osType()} ${release()} (${arch()})`,
+        language: { setting: current.ui.language, system: systemLanguage() },
+        connection: live.live.status().connection,
+        lastSync: earnings.view().snapshot?.fetchedAt ?? null,
+        pendingRequests: pending,
+        update: updateStatus(),
+      },
+      options.logs,
+    );
+  };
 
   const handlers = {
     ...live.handlers,
@@ -165,11 +253,17 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     signOut: async () => session.signOut(),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
+    getDiagnostics: diagnostics,
+    getUpdateStatus: async () => updateStatus(),
+    restartToUpdate: async () => updates?.restartNow() ?? { restarting: false },
+    postponeUpdate: async () => updates?.later() ?? UNSUPPORTED_UPDATES,
   } satisfies CoreHandlers;
 
   // A sign-in kept from the last run: signed in at once, refreshed on the first call.
   await session.restore();
   live.start();
+  updates?.start();
+  logger.info(`started ${info.version} (${info.shell}, ${info.mode})`);
   // Requests the last run left unacknowledged are resent with their keys, in the background.
   void requests.reconcile();
   return {
@@ -177,6 +271,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     handlers,
     events,
     live,
+    updates,
+    logger,
     firstPaint(systemLanguages) {
       const sessionView = session.view();
       return {
@@ -189,6 +285,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
       };
     },
     async close() {
+      stopWatchingHolds();
+      updates?.close();
       await live.close();
       requests.close();
       await session.close();

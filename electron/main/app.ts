@@ -2,6 +2,7 @@
 // process, torn down cleanly on quit.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
@@ -9,6 +10,7 @@ import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
@@ -19,9 +21,12 @@ import { createMainWindow, guardWebContents } from './main-window.ts';
 import { registerAppScheme, serveRendererFrom } from './renderer-protocol.ts';
 import { openElectronSecretStore } from './secret-store-safe-storage.ts';
 import { createElectronShellHandlers } from './shell-handlers.ts';
+import { createUpdaterGlue } from './updater.ts';
 
 /** The safeStorage fallback's encrypted file, in userData. */
 const SESSION_SECRETS_FILE = 'session-secrets.json';
+/** The log files' folder, in userData (docs/updates-and-logs.md). */
+const LOGS_DIR = 'logs';
 
 export interface AppPaths {
   /** Directory of the built main bundle (out/main); preload and renderer sit beside it. */
@@ -46,6 +51,13 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     return { ready: Promise.resolve() };
   }
   registerAppScheme();
+  // One log for core, the embedded sandbox and this glue; on the console too in development.
+  const logger: FileLogger = createFileLogger({
+    dir: join(app.getPath('userData'), LOGS_DIR),
+    level: app.isPackaged ? 'info' : 'debug',
+    console: !app.isPackaged,
+  });
+  const glueLog = logger.scope('electron');
   // Windows ties notifications and the taskbar entry to this id; it must match the installer's.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -91,8 +103,9 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     liveGlue?.destroy();
     companion
       .close()
-      .catch((error: unknown) => console.error('Closing the companion failed:', error))
-      .finally(() => {
+      .catch((error: unknown) => glueLog.error('Closing the companion failed', error))
+      .finally(async () => {
+        await logger.close();
         closed = true;
         app.quit();
       });
@@ -105,6 +118,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       preloadPath: join(paths.mainDir, '../preload/index.cjs'),
       appOrigin,
       showWhenReady: show,
+      log: glueLog.scope('window').warn,
     });
     liveGlue?.attachWindow(window);
     const handlers: AllHandlers = {
@@ -113,9 +127,16 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         window: () => window,
         // The accounts server's sign-in page opens in the system browser.
         trustedOrigins: () => (companion ? [new URL(companion.info.accountsUrl).origin] : []),
+        logsDir: logger.dir,
       }),
     };
-    detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
+    detachBridge = attachIpcBridge({
+      window,
+      appOrigin,
+      handlers,
+      events: companion.events,
+      log: glueLog.scope('ipc').error,
+    });
     void window.loadURL(entryUrl);
   };
 
@@ -133,27 +154,39 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         rendererDir,
         firstPaintModule: join(paths.mainDir, '../renderer-server', FIRST_PAINT_MODULE),
       }).catch((error: unknown) => {
-        console.error('The page will not be pre-rendered:', error);
+        glueLog.error('The page will not be pre-rendered', error);
         return null;
       });
       // The page is pre-rendered from core's state in the OS's languages (docs/first-paint.md).
-      serveRendererFrom(rendererDir, async () => {
-        const page = await indexPage;
-        const languages = wellFormedLanguages(app.getPreferredSystemLanguages());
-        return page?.render(companion ? companion.firstPaint(languages) : null) ?? null;
-      });
+      serveRendererFrom(
+        rendererDir,
+        async () => {
+          const page = await indexPage;
+          const languages = wellFormedLanguages(app.getPreferredSystemLanguages());
+          return page?.render(companion ? companion.firstPaint(languages) : null) ?? null;
+        },
+        glueLog.scope('protocol').error,
+      );
     }
     liveGlue = createLiveGlue({
       mainDir: paths.mainDir,
       userDataDir: app.getPath('userData'),
       argv: process.argv,
+      log: glueLog.scope('live').warn,
     });
     try {
       companion = await startCompanion({
         shell: 'electron',
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
-        startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
+        startDemoSandbox: createDemoSandboxStarter(app.getPath('userData'), logger),
+        logger,
+        logs: logger,
+        // Packaged builds update themselves (electron-updater over the `publish` feed); a
+        // development run has no feed, and About says updates are unsupported.
+        ...(app.isPackaged
+          ? { updater: createUpdaterGlue(electronUpdater.autoUpdater, logger.scope('updates')) }
+          : {}),
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
         settings: openSettingsFile({ cwd: app.getPath('userData') }),
         notificationState: liveGlue.notificationState,
@@ -162,10 +195,14 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
         earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
         referralCache: openReferralCacheFile({ cwd: app.getPath('userData') }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
-        secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
+        secrets: await openElectronSecretStore({
+          file: join(app.getPath('userData'), SESSION_SECRETS_FILE),
+          log: glueLog.scope('secrets').warn,
+        }),
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
+      glueLog.error('The companion could not start', error);
       dialog.showErrorBox('Referral Companion could not start', detail);
       closed = true;
       app.quit();

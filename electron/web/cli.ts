@@ -1,7 +1,7 @@
 // `npm run start:web -- [--port N] [--data-dir DIR] [--accounts-url URL]`
 // Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMemorySecretStore, memoryOnlyNote } from '../core/secrets/secret-store.ts';
 import { defaultDataDir } from './data-dir.ts';
@@ -90,8 +90,12 @@ async function main(): Promise<void> {
   }
 
   const crashAfter = testCrashHook(process.env);
+  const logLevel = process.env.COMPANION_LOG_LEVEL?.trim();
   const shell = await startBrowserShell({
     ...options,
+    // The log file is in DIR/logs; its lines also go to stderr here (stdout stays the KEY=value lines).
+    logToConsole: true,
+    ...(logLevel === 'debug' || logLevel === 'warn' || logLevel === 'error' ? { logLevel } : {}),
     ...(crashAfter ? { afterRequestSent: crashAfter } : {}),
     ...(options.keychain ? {} : { secrets: createMemorySecretStore(memoryOnlyNote(['--no-keychain'])) }),
   });
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
   console.log('Open this link in your browser (it holds a secret for this run only; do not share it):');
   console.log(`\n    ${shell.url}\n`);
   console.log('Press Ctrl+C to stop.');
+  console.log(`Logs: ${join(options.dataDir, 'logs')} (COMPANION_LOG_LEVEL=debug for more)`);
   console.log(`COMPANION_URL=${shell.url}`);
   console.log(`COMPANION_MODE=${info.mode}`);
   console.log(`COMPANION_ACCOUNTS_URL=${info.accountsUrl}`);

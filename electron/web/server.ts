@@ -3,7 +3,7 @@
 // It listens on 127.0.0.1 only and answers only its own page (see security.ts).
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -30,6 +30,8 @@ import {
   rendererAssetReader,
 } from '../core/first-paint/index-page.ts';
 import { acceptLanguages } from '../core/first-paint/languages.ts';
+import { createFileLogger } from '../core/logging/file-logger.ts';
+import type { Logger, LogLevel } from '../core/logging/logger.ts';
 import { openNotificationStateFile } from '../core/notifications/state.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
@@ -85,6 +87,10 @@ export interface BrowserShellOptions {
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
   heartbeatMs?: number;
+  /** The log's level (default 'info'); the file is dataDir/logs/companion.log. */
+  logLevel?: LogLevel;
+  /** Also print log lines to the console (development). */
+  logToConsole?: boolean;
   /** TEST ONLY (demo mode): see CompanionOptions.afterRequestSent and cli.ts. */
   afterRequestSent?: CompanionOptions['afterRequestSent'];
 }
@@ -117,24 +123,38 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
   const webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
 
-  const companion = await startCompanion({
-    shell: 'browser',
-    version: options.version ?? readPackageVersion(),
-    accountsUrl: options.accountsUrl,
-    startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
-    settings: openSettingsFile({ cwd: options.dataDir }),
-    // What was notified and where the event stream stopped, so a restart tells nothing twice.
-    notificationState: openNotificationStateFile({ cwd: options.dataDir }),
-    requests: openRequestsFile({ cwd: options.dataDir }),
-    earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
-    referralCache: openReferralCacheFile({ cwd: options.dataDir }),
-    ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
-    secrets: options.secrets ?? (await openSecretStore()),
-    // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
-    demoScope: resolve(options.dataDir),
-    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
-    ...(options.notificationBurstMs ? { notificationBurstMs: options.notificationBurstMs } : {}),
+  // One log for core, the embedded sandbox and this shell, in the data directory.
+  const logger = createFileLogger({
+    dir: join(resolve(options.dataDir), 'logs'),
+    level: options.logLevel ?? 'info',
+    console: options.logToConsole ?? false,
   });
+  let companion: Companion;
+  try {
+    companion = await startCompanion({
+      shell: 'browser',
+      version: options.version ?? readPackageVersion(),
+      accountsUrl: options.accountsUrl,
+      startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir, logger),
+      logger,
+      logs: logger,
+      settings: openSettingsFile({ cwd: options.dataDir }),
+      // What was notified and where the event stream stopped, so a restart tells nothing twice.
+      notificationState: openNotificationStateFile({ cwd: options.dataDir }),
+      requests: openRequestsFile({ cwd: options.dataDir }),
+      earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
+      referralCache: openReferralCacheFile({ cwd: options.dataDir }),
+      ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
+      secrets: options.secrets ?? (await openSecretStore()),
+      // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
+      demoScope: resolve(options.dataDir),
+      ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+      ...(options.notificationBurstMs ? { notificationBurstMs: options.notificationBurstMs } : {}),
+    });
+  } catch (error) {
+    await logger.close();
+    throw error;
+  }
 
   const secret = createSecret();
   const sessionToken = createSecret();
@@ -150,6 +170,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     port: () => port,
     streams,
     heartbeatMs: options.heartbeatMs ?? 20_000,
+    logger: logger.scope('browser-shell'),
   });
 
   let server: ReturnType<typeof serve>;
@@ -166,6 +187,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   } catch (error) {
     await companion.close();
+    await logger.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`The browser shell cannot listen on ${HOST}:${requestedPort}: ${reason}`);
   }
@@ -189,6 +211,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         await companion.close();
+        await logger.close();
       })();
       return closing;
     },
@@ -205,6 +228,7 @@ interface ShellAppOptions {
   port: () => number;
   streams: Set<() => void>;
   heartbeatMs: number;
+  logger: Logger;
 }
 
 type Env = Record<string, never>;
@@ -212,7 +236,8 @@ type Env = Record<string, never>;
 function createShellApp(options: ShellAppOptions): Hono<Env> {
   const { companion } = options;
   // Shell-side methods (copyText) are answered by the page itself, so only core is dispatched here.
-  const dispatcher = createDispatcher(companion.handlers);
+  const bridgeLog = options.logger.scope('bridge');
+  const dispatcher = createDispatcher(companion.handlers, (message) => bridgeLog.error(message));
   const app = new Hono<Env>();
 
   app.use('*', securityHeaders);
@@ -314,7 +339,7 @@ function createShellApp(options: ShellAppOptions): Hono<Env> {
   app.get('*', serveStatic({ root: options.rendererDir }));
   app.notFound((c) => c.text('Not found.', 404));
   app.onError((error, c) => {
-    console.error('browser shell:', error);
+    options.logger.error(`${c.req.method} ${c.req.path} failed`, error);
     return c.text('Internal error.', 500);
   });
   return app;

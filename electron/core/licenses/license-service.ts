@@ -56,6 +56,7 @@ export function createLicenseService(deps: {
   settings: () => Settings;
   owner: () => string;
   now?: () => Date;
+  log?: (message: string) => void;
 }): LicenseService {
   const { accounts, outbox, events, storage } = deps;
   const now = deps.now ?? (() => new Date());
@@ -165,7 +166,9 @@ export function createLicenseService(deps: {
         events.emit('autoApplyNotice', { kind: 'applied', productName: offer.productName, credit });
         applied = true;
       } catch (error) {
-        console.warn(`Auto-apply for ${offer.productName} did not go through: ${(error as Error).message}`);
+        (deps.log ?? console.warn)(
+          `Auto-apply for ${offer.productName} did not go through: ${(error as Error).message}`,
+        );
       }
     }
     return applied;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/accounts-api.ts';
 import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
 import { AccountsError } from '../accounts-client.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createMemoryValidated } from '../settings/validated-file.ts';
 
 export const RequestKind = z.enum(['payout', 'credit']);
@@ -82,6 +83,8 @@ export interface OutboxOptions {
    */
   afterSend?: (kind: RequestKind) => void;
   log?: (message: string) => void;
+  /** Each request filed and acknowledged (the logger scrubs destinations). */
+  logger?: Logger;
 }
 
 export interface Outbox {
@@ -141,6 +144,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw error;
       }
       options.afterSend?.(entry.kind);
+      options.logger?.info(`${entry.kind} ${entry.key} acknowledged by the server`);
       update((list) => list.filter((e) => e.key !== entry.key));
       options.onChange?.(entry.kind);
       return answer;
@@ -165,6 +169,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const added = entry;
         // Written before the request leaves: a crash from here on is resent with this key.
         update((list) => [...list, added]);
+        options.logger?.info(`${added.kind} ${added.key} kept in the outbox, sending`);
+        options.logger?.debug(`${added.kind} ${added.key} request`, added.body);
         options.onChange?.(request.kind);
       } else if (entry.state === 'failed') {
         patch(entry.key, { state: 'sending', problem: null });

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { createLicenseService, type LicenseService, sendCredit } from '../licenses/license-service.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createOutbox, type Outbox, type RequestKind, type RequestsStorage } from './outbox.ts';
 import { createPayoutService, type PayoutService, sendPayout } from './payout-service.ts';
 
@@ -49,6 +50,7 @@ export interface RequestsModuleOptions {
   /** TEST ONLY, see outbox.ts: runs between the server's answer and the recorded acknowledgement. */
   afterSend?: (kind: RequestKind) => void;
   log?: (message: string) => void;
+  logger?: Logger;
 }
 
 export function createRequestsModule(options: RequestsModuleOptions): RequestsModule {
@@ -61,6 +63,7 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
     ...(options.now ? { now: options.now } : {}),
     ...(options.afterSend ? { afterSend: options.afterSend } : {}),
     log,
+    ...(options.logger ? { logger: options.logger.scope('outbox') } : {}),
   });
   const common = {
     accounts,
@@ -70,7 +73,12 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
     ...(options.now ? { now: options.now } : {}),
   };
   const payouts = createPayoutService(common);
-  const licenses = createLicenseService({ ...common, storage: options.storage, settings: options.settings });
+  const licenses = createLicenseService({
+    ...common,
+    storage: options.storage,
+    settings: options.settings,
+    log,
+  });
 
   const quietly = (what: string, run: () => Promise<unknown>) =>
     run().catch((error: unknown) =>

@@ -188,7 +188,10 @@ function createFake() {
       }),
       removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
     },
-    shell: { openExternal: vi.fn(async (_url: string) => {}) },
+    shell: {
+      openExternal: vi.fn(async (_url: string) => {}),
+      openPath: vi.fn(async (_path: string) => ''),
+    },
     clipboard: {
       writeText: vi.fn(async (_text: string) => {}),
       write: vi.fn(async (_items: FakeClipboardItem[]) => {}),

@@ -15,6 +15,7 @@ import {
   type Settings,
   SettingsPatch,
 } from '../../../shared/settings.ts';
+import { FakeAbout, isAboutEvent } from './fake-about.ts';
 import { FakeEarnings, isEarningsEvent } from './fake-earnings.ts';
 import { FakeLive, isLiveEvent } from './fake-live.ts';
 import { FakePayouts, isPayoutEvent } from './fake-payouts.ts';
@@ -103,12 +104,15 @@ export class FakeBridge {
   readonly payouts = new FakePayouts();
   /** Dashboard, history, series, referrals, CSV (fake-earnings.ts). */
   readonly earnings = new FakeEarnings();
+  /** Diagnostics, updates, logs folder (fake-about.ts). */
+  readonly about = new FakeAbout();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
     ...this.live.methods,
     ...this.payouts.methods,
     ...this.earnings.methods,
+    ...this.about.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -155,6 +159,7 @@ export class FakeBridge {
       if (isLiveEvent(event)) return this.live.on(event, listener as never);
       if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
       if (isEarningsEvent(event)) return this.earnings.on(event, listener as never);
+      if (isAboutEvent(event)) return this.about.on(event, listener as never);
       if (event === 'sessionChanged') {
         const typed = listener as (view: SessionView) => void;
         this.sessionListeners.add(typed);
