@@ -91,6 +91,8 @@ export interface BrowserShellOptions {
   logLevel?: LogLevel;
   /** Also print log lines to the console (development). */
   logToConsole?: boolean;
+  /** TESTS: the HTTP client core uses towards the accounts server. */
+  fetch?: typeof fetch;
   /** TEST ONLY (demo mode): see CompanionOptions.afterRequestSent and cli.ts. */
   afterRequestSent?: CompanionOptions['afterRequestSent'];
 }
@@ -138,6 +140,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir, logger),
       logger,
       logs: logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       settings: openSettingsFile({ cwd: options.dataDir }),
       // What was notified and where the event stream stopped, so a restart tells nothing twice.
       notificationState: openNotificationStateFile({ cwd: options.dataDir }),
@@ -240,6 +243,12 @@ function createShellApp(options: ShellAppOptions): Hono<Env> {
   const dispatcher = createDispatcher(companion.handlers, (message) => bridgeLog.error(message));
   const app = new Hono<Env>();
 
+  // An access log at debug level: the first load's ?k= secret is scrubbed by the logger.
+  const access = options.logger.scope('http');
+  app.use('*', async (c, next) => {
+    await next();
+    access.debug(`${c.req.method} ${c.req.url} → ${c.res.status}`);
+  });
   app.use('*', securityHeaders);
   app.use('*', guard(options));
 
