@@ -6,6 +6,7 @@ import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
 import { AccountMenu } from './session/AccountMenu.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
 import { session } from './session/stores.ts';
+import { UpdateNotice } from './settings/AboutSettings.tsx';
 import { sections } from './shell/sections.ts';
 import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
@@ -36,6 +37,7 @@ export function App() {
         <DemoBadge />
         <AccountMenu />
       </header>
+      <UpdateNotice />
       <nav>
         <Tabs sections={sections} current={current.id} onSelect={select} />
       </nav>

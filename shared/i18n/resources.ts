@@ -1,5 +1,6 @@
 // Every namespace, per language. A feature adds its strings in en/<feature>.ts and ru/<feature>.ts
 // and registers them here with one line per language.
+import { about as enAbout } from './en/about.ts';
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
@@ -9,6 +10,7 @@ import { referral as enReferral } from './en/referral.ts';
 import { session as enSession } from './en/session.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
+import { about as ruAbout } from './ru/about.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
@@ -29,6 +31,7 @@ export const en = {
   licenses: enLicenses,
   earnings: enEarnings,
   notifications: enNotifications,
+  about: enAbout,
 };
 
 export const ru = {
@@ -41,6 +44,7 @@ export const ru = {
   licenses: ruLicenses,
   earnings: ruEarnings,
   notifications: ruNotifications,
+  about: ruAbout,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

@@ -2,6 +2,7 @@
 // (e.g. notifications) with one line below.
 import { useTranslation } from 'react-i18next';
 import { AutoApplySettings } from '../licenses/AutoApplySettings.tsx';
+import { AboutSettings } from './AboutSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
@@ -11,6 +12,7 @@ export function SettingsSection() {
       <GeneralSettings />
       <LiveSettings />
       <AutoApplySettings asCard />
+      <AboutSettings />
     </>
   );
 }
