@@ -58,6 +58,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
     console: !app.isPackaged,
   });
   const glueLog = logger.scope('electron');
+  const fileLog = (name: string) => logger.scope('files').scope(name).warn;
   // Windows ties notifications and the taskbar entry to this id; it must match the installer's.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -153,6 +154,7 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       const indexPage = loadIndexPage({
         rendererDir,
         firstPaintModule: join(paths.mainDir, '../renderer-server', FIRST_PAINT_MODULE),
+        log: logger.scope('first-paint').warn,
       }).catch((error: unknown) => {
         glueLog.error('The page will not be pre-rendered', error);
         return null;
@@ -188,12 +190,18 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
           ? { updater: createUpdaterGlue(electronUpdater.autoUpdater, logger.scope('updates')) }
           : {}),
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.
-        settings: openSettingsFile({ cwd: app.getPath('userData') }),
+        settings: openSettingsFile({ cwd: app.getPath('userData'), log: fileLog('settings') }),
         notificationState: liveGlue.notificationState,
         notificationSink: liveGlue.notificationSink,
-        requests: openRequestsFile({ cwd: app.getPath('userData') }),
-        earningsCache: openEarningsCacheFile({ cwd: app.getPath('userData') }),
-        referralCache: openReferralCacheFile({ cwd: app.getPath('userData') }),
+        requests: openRequestsFile({ cwd: app.getPath('userData'), log: fileLog('requests') }),
+        earningsCache: openEarningsCacheFile({
+          cwd: app.getPath('userData'),
+          log: fileLog('earnings-cache'),
+        }),
+        referralCache: openReferralCacheFile({
+          cwd: app.getPath('userData'),
+          log: fileLog('referral-cache'),
+        }),
         // The OS keychain, else safeStorage, else memory (the UI says why).
         secrets: await openElectronSecretStore({
           file: join(app.getPath('userData'), SESSION_SECRETS_FILE),

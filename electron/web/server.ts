@@ -114,25 +114,33 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     throw new RangeError(`The port must be an integer in 0..65535, got ${String(options.port)}.`);
   }
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  // Load the page first: a missing build should fail before a sandbox is started.
-  const page = await prepareIndexPage({
-    html: await loadRendererPage(rendererDir),
-    readAsset: rendererAssetReader(rendererDir),
-    renderer:
-      options.firstPaintModule === null
-        ? null
-        : await loadFirstPaintRenderer(resolve(options.firstPaintModule ?? DEFAULT_FIRST_PAINT_MODULE)),
-  });
-  const webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
-
   // One log for core, the embedded sandbox and this shell, in the data directory.
   const logger = createFileLogger({
     dir: join(resolve(options.dataDir), 'logs'),
     level: options.logLevel ?? 'info',
     console: options.logToConsole ?? false,
   });
+  const fileLog = (name: string) => logger.scope('files').scope(name).warn;
+  let page: IndexPage;
+  let webBridge: string;
   let companion: Companion;
   try {
+    // Load the page first: a missing build should fail before a sandbox is started.
+    const pageLog = logger.scope('first-paint').warn;
+    page = await prepareIndexPage({
+      html: await loadRendererPage(rendererDir),
+      readAsset: rendererAssetReader(rendererDir),
+      renderer:
+        options.firstPaintModule === null
+          ? null
+          : await loadFirstPaintRenderer(
+              resolve(options.firstPaintModule ?? DEFAULT_FIRST_PAINT_MODULE),
+              pageLog,
+            ),
+      log: pageLog,
+    });
+    webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
+
     companion = await startCompanion({
       shell: 'browser',
       version: options.version ?? readPackageVersion(),
@@ -141,12 +149,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       logger,
       logs: logger,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      settings: openSettingsFile({ cwd: options.dataDir }),
+      settings: openSettingsFile({ cwd: options.dataDir, log: fileLog('settings') }),
       // What was notified and where the event stream stopped, so a restart tells nothing twice.
-      notificationState: openNotificationStateFile({ cwd: options.dataDir }),
-      requests: openRequestsFile({ cwd: options.dataDir }),
-      earningsCache: openEarningsCacheFile({ cwd: options.dataDir }),
-      referralCache: openReferralCacheFile({ cwd: options.dataDir }),
+      notificationState: openNotificationStateFile({ cwd: options.dataDir, log: fileLog('notifications') }),
+      requests: openRequestsFile({ cwd: options.dataDir, log: fileLog('requests') }),
+      earningsCache: openEarningsCacheFile({ cwd: options.dataDir, log: fileLog('earnings-cache') }),
+      referralCache: openReferralCacheFile({ cwd: options.dataDir, log: fileLog('referral-cache') }),
       ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
       secrets: options.secrets ?? (await openSecretStore()),
       // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
