@@ -163,6 +163,8 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   getVersion = vi.fn(() => '0.1.0-test');
+  /** A development run unless a test says otherwise (updates only exist in a packaged app). */
+  isPackaged = false;
   getName = vi.fn(() => 'Referral Companion for Quantower');
   getPath = vi.fn((_name: string) => '/nonexistent');
   setAppUserModelId = vi.fn();
@@ -258,6 +260,7 @@ export function resetFakeElectron(): void {
   vi.clearAllMocks();
   fakeElectron.app.removeAllListeners();
   fakeElectron.app.platformReady = Promise.resolve();
+  fakeElectron.app.isPackaged = false;
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();
