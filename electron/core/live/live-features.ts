@@ -6,6 +6,7 @@ import type { CoreHandlers, EventPayload, SessionView } from '../../../shared/br
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import { createNotifierData } from '../notifications/accounts-data.ts';
 import {
   createNotificationService,
@@ -72,7 +73,7 @@ export function systemLanguage(): CoreLanguage {
 }
 
 export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? consoleWarn;
   // A cursor or told-keys from another accounts server mean nothing here.
   if (options.store.read().scope !== options.scope) {
     options.store.write({

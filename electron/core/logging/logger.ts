@@ -52,3 +52,9 @@ export function createConsoleLogger(level: LogLevel = 'info'): Logger {
   };
   return wrap('');
 }
+
+/**
+ * Where a core module writes when no logger was injected (unit tests, tools): the console,
+ * scrubbed like the file. startCompanion() injects a scoped logger into every module.
+ */
+export const consoleWarn = (message: string): void => createConsoleLogger('warn').warn(message);

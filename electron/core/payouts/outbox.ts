@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/accounts-api.ts';
 import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
 import { AccountsError } from '../accounts-client.ts';
-import type { Logger } from '../logging/logger.ts';
+import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createMemoryValidated } from '../settings/validated-file.ts';
 
 export const RequestKind = z.enum(['payout', 'credit']);
@@ -113,7 +113,7 @@ export function isFinalRefusal(error: unknown): boolean {
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   const inFlight = new Map<string, Promise<unknown>>();
 
   const entries = () => options.storage.read().entries;

@@ -7,7 +7,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { createLicenseService, type LicenseService, sendCredit } from '../licenses/license-service.ts';
-import type { Logger } from '../logging/logger.ts';
+import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createOutbox, type Outbox, type RequestKind, type RequestsStorage } from './outbox.ts';
 import { createPayoutService, type PayoutService, sendPayout } from './payout-service.ts';
 
@@ -55,7 +55,7 @@ export interface RequestsModuleOptions {
 
 export function createRequestsModule(options: RequestsModuleOptions): RequestsModule {
   const { accounts, events } = options;
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   const outbox = createOutbox({
     storage: options.storage,
     send: (kind, body, key) =>

@@ -10,7 +10,7 @@ import {
   type SessionView,
 } from '../../../shared/bridge.ts';
 import { AccountsError } from '../accounts-client.ts';
-import { type Logger, silentLogger } from '../logging/logger.ts';
+import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
 import { startLoopbackReceiver } from './loopback-receiver.ts';
@@ -100,7 +100,7 @@ export function createSession(options: SessionOptions): Session {
   const { oauth, store, storeKey } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const log = options.log ?? (options.logger ? logger.warn : (message: string) => console.warn(message));
+  const log = options.log ?? (options.logger ? logger.warn : consoleWarn);
   const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
   const skewMs = options.refreshSkewMs ?? 60_000;
   const startReceiver = options.startReceiver ?? startLoopbackReceiver;
