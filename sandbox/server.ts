@@ -6,6 +6,7 @@ import { DEFAULT_REFERRAL_LINK_BASE } from '../shared/referral-link.ts';
 import { type Database, openSandboxDatabase } from './db/database.ts';
 import { seedDemoPartner } from './db/seed.ts';
 import { createSandboxApp } from './http/app.ts';
+import type { SandboxLog } from './http/errors.ts';
 import { createEventBell } from './http/event-stream.ts';
 import type { OAuthOptions } from './oauth/app.ts';
 import { DEMO_CREDENTIALS, seedDemoCredentials } from './oauth/demo.ts';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   oauth?: Pick<OAuthOptions, 'lifetimes' | 'now' | 'signInLimit'>;
   /** The referral program's clock; default the real one. Tests move it to cross hold periods. */
   now?: () => Date;
+  /** Where unhandled errors are reported (default: the console; embedded: the companion's log). */
+  log?: SandboxLog;
 }
 
 export interface RunningSandbox {
@@ -71,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       linkBase,
       demoPartnerId,
       operator: mode !== 'standalone',
+      ...(options.log ? { log: options.log } : {}),
       oauth: {
         ...options.oauth,
         issuer: () => origin,

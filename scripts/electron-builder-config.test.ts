@@ -27,6 +27,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
   productName: string;
   version: string;
   scripts: Record<string, string>;
+  repository: string;
 };
 
 type Target = { target: string; arch: string[] };
@@ -116,7 +117,11 @@ describe('electron-builder.yml', () => {
 
   it('builds a dmg for both Mac architectures and a deb, the one Linux package', async () => {
     const { mac, linux } = await load();
-    expect(mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
+    expect(mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      // electron-updater updates a Mac app from the zip.
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
     // No AppImage: it aborts at start on Ubuntu 24.04+ (restricted user namespaces; docs/packaging.md).
     expect(linux.target).toEqual([{ target: 'deb', arch: ['x64'] }]);
     expect(linux.maintainer).toMatch(/<.+@.+>/);
@@ -164,5 +169,22 @@ describe('electron-builder.yml', () => {
       'dist:mac': 'npm run build && electron-builder --mac',
       'dist:linux': 'npm run build && electron-builder --linux',
     });
+  });
+});
+
+describe('electron-builder.yml: updates (issue 17)', () => {
+  it('publishes to GitHub releases by default, with signature checks and differential NSIS updates', async () => {
+    const config = await load();
+    expect(config.publish).toEqual({ provider: 'github' });
+    expect(packageJson.repository).toMatch(/^github:[\w.-]+\/[\w.-]+$/u);
+    expect(config.win).toMatchObject({ verifyUpdateCodeSignature: true });
+    expect(config.nsis).toMatchObject({ differentialPackage: true });
+  });
+
+  it('takes a generic HTTPS feed from the command line (-c.publish.provider=generic -c.publish.url=…)', async () => {
+    const url = 'https://updates.example.com/companion/';
+    const config = await getConfig(projectDir, null, { publish: { provider: 'generic', url } });
+    expect(config.publish).toMatchObject({ provider: 'generic', url });
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 });

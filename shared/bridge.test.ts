@@ -73,9 +73,13 @@ describe('the bridge contract', () => {
       | 'getEarningsSeries'
       | 'listReferralStats'
       | 'exportHistoryCsv'
+      | 'getDiagnostics'
+      | 'getUpdateStatus'
+      | 'restartToUpdate'
+      | 'postponeUpdate'
     >();
     expectTypeOf<ShellMethodName>().toEqualTypeOf<
-      'copyText' | 'openExternal' | 'saveFile' | 'copyImage' | 'readClipboardText'
+      'copyText' | 'openExternal' | 'saveFile' | 'copyImage' | 'readClipboardText' | 'openLogsFolder'
     >();
     for (const name of methodNames) {
       expect(bridgeMethods[name].input).toBeDefined();

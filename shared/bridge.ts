@@ -8,6 +8,7 @@
 // The handler types below make a missing handler a compile error (see CoreHandlers, ShellHandlers).
 import { z } from 'zod';
 import { Profile, ReferralInfo } from './accounts-api.ts';
+import { aboutEvents, aboutMethods } from './bridge/about.ts';
 import { earningsEvents, earningsMethods } from './bridge/earnings.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
 import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
@@ -127,7 +128,8 @@ export const bridgeMethods = {
   signOut: { side: 'core', input: NoInput, output: SessionView },
   copyText: {
     side: 'shell',
-    input: z.object({ text: z.string().min(1).max(10_000) }).strict(),
+    // Room for a diagnostics report (200 log lines).
+    input: z.object({ text: z.string().min(1).max(100_000) }).strict(),
     output: z.object({ copied: z.literal(true) }),
   },
   /** Reads the clipboard's text: only on the user's click (Paste) or when the window gains focus,
@@ -164,6 +166,7 @@ export const bridgeMethods = {
   ...earningsMethods,
   ...payoutMethods,
   ...supportJournalMethods,
+  ...aboutMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const bridgeEvents = {
@@ -179,6 +182,7 @@ export const bridgeEvents = {
   ...earningsEvents,
   ...payoutEvents,
   ...supportJournalEvents,
+  ...aboutEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 // ---- types derived from the contract -------------------------------------------------------

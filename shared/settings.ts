@@ -103,6 +103,11 @@ export const Settings = z
       .strict()
       .default({ messages: { en: null, ru: null } }),
     licenseAutoApply: LicenseAutoApply.default(LicenseAutoApply.parse({})),
+    /** Updates (Electron): checked at start and daily, downloaded in the background (issue 17). */
+    updates: z
+      .object({ enabled: z.boolean().default(true) })
+      .strict()
+      .default({ enabled: true }),
     ...liveSettingsShape,
   })
   .strict();
@@ -142,6 +147,7 @@ export const SettingsPatch = z
       })
       .strict()
       .optional(),
+    updates: z.object({ enabled: z.boolean().optional() }).strict().optional(),
     ...liveSettingsPatchShape,
     // A new accounts URL must be https unless it is on this machine (a file may still hold an older
     // http one: it loads, and is refused only when changed).

@@ -18,6 +18,7 @@ import {
   type OperationResult,
 } from '../../shared/accounts-contract.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import type { Logger } from './logging/logger.ts';
 
 export type AccountsErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
 
@@ -43,6 +44,8 @@ export interface AccountsClientOptions {
   fetch?: typeof fetch;
   /** Bearer tokens for every request (the session); absent: requests go unauthenticated. */
   auth?: AccountsAuth;
+  /** Each request and its answer at debug level (scrubbed by the logger). */
+  logger?: Logger;
 }
 
 /** How the client gets and renews access tokens; implemented by the session (session/session.ts). */
@@ -108,6 +111,13 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     retry,
     headers: { accept: 'application/json' },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    hooks: {
+      afterResponse: [
+        ({ request, response }) => {
+          options.logger?.debug(`${request.method} ${request.url} → ${response.status}`);
+        },
+      ],
+    },
   });
 
   async function send<S extends z.ZodType>(

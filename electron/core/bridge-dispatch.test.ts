@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { aboutMethods } from '../../shared/bridge/about.ts';
 import { earningsMethods } from '../../shared/bridge/earnings.ts';
 import { liveMethods } from '../../shared/bridge/live.ts';
 import { payoutMethods } from '../../shared/bridge/payouts.ts';
@@ -37,6 +38,7 @@ function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
     ...unusedPayoutHandlers,
     ...unusedEarningsHandlers,
     ...unusedJournalHandlers,
+    ...unusedAboutHandlers,
     ...overrides,
   };
 }
@@ -51,6 +53,14 @@ const unusedPayoutHandlers = Object.fromEntries(
 const unusedJournalHandlers = Object.fromEntries(
   Object.keys(supportJournalMethods).map((name) => [name, unused]),
 ) as unknown as Pick<CoreHandlers, keyof typeof supportJournalMethods>;
+const unusedAboutHandlers = Object.fromEntries(
+  Object.entries(aboutMethods)
+    .filter(([, spec]) => spec.side === 'core')
+    .map(([name]) => [name, unused]),
+) as unknown as Pick<
+  CoreHandlers,
+  'getDiagnostics' | 'getUpdateStatus' | 'restartToUpdate' | 'postponeUpdate'
+>;
 
 const unusedEarningsHandlers = Object.fromEntries(
   Object.keys(earningsMethods).map((name) => [name, unused]),

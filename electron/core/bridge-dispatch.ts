@@ -11,6 +11,7 @@ import {
   isMethodName,
 } from '../../shared/bridge.ts';
 import { AccountsError } from './accounts-client.ts';
+import { consoleWarn } from './logging/logger.ts';
 
 export type DispatchHandlers = CoreHandlers & Partial<AllHandlers>;
 
@@ -20,7 +21,7 @@ export interface Dispatcher {
 
 export function createDispatcher(
   handlers: DispatchHandlers,
-  log: (message: string) => void = console.error,
+  log: (message: string) => void = consoleWarn,
 ): Dispatcher {
   return {
     async dispatch(method, input) {

@@ -1,5 +1,7 @@
 // The companion's brain, assembled once and hosted by either shell (Electron main or the
 // browser shell). Everything a shell needs from core comes out of startCompanion().
+
+import { arch, type as osType, release } from 'node:os';
 import {
   type AppInfo,
   BridgeError,
@@ -10,15 +12,18 @@ import {
 import type { FirstPaint } from '../../shared/first-paint.ts';
 import type { CompanionMode, Settings } from '../../shared/settings.ts';
 import { createAccountsClient } from './accounts-client.ts';
+import { collectDiagnostics, type LogSource } from './diagnostics.ts';
 import { createEarningsApi } from './earnings/earnings-api.ts';
 import { createEarningsService } from './earnings/earnings-service.ts';
 import { createEarningsHandlers } from './earnings/handlers.ts';
 import { createMemoryEarningsCache, type EarningsCacheStorage } from './earnings/snapshot-cache.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createLinkRuntime, type ModeRuntime } from './link-mode.ts';
-import { createLiveFeatures } from './live/live-features.ts';
+import { createLiveFeatures, systemLanguage } from './live/live-features.ts';
 import type { LiveService, LiveTiming } from './live/live-service.ts';
+import { createConsoleLogger, type Logger } from './logging/logger.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
+import { silence } from './notifications/policy.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
 import { createRequestsModule } from './payouts/requests-module.ts';
@@ -34,6 +39,13 @@ import {
   type SupportJournalStorage,
 } from './support-journal/journal.ts';
 import type { TrayPort, TrayService } from './tray/tray-service.ts';
+import {
+  createUpdateService,
+  UNSUPPORTED_UPDATES,
+  type Updater,
+  type UpdateService,
+  type UpdateTimers,
+} from './updates/update-service.ts';
 
 export interface DemoSandbox {
   url: string;
@@ -83,6 +95,14 @@ export interface CompanionOptions {
    * recorded acknowledgement; the browser shell exits there for COMPANION_TEST_CRASH_AFTER_SEND.
    */
   afterRequestSent?: (kind: RequestKind) => void;
+  /** Where every module logs, each under its own scope (default: the console, scrubbed). */
+  logger?: Logger;
+  /** The log file's folder and tail, for Settings → About's diagnostics. */
+  logs?: LogSource;
+  /** The Electron shell's updater (electron/main/updater.ts); absent: updates are unsupported. */
+  updater?: Updater;
+  /** The update checks' clock and timers (tests). */
+  updateClock?: { now: () => number; timers: UpdateTimers };
 }
 
 export interface Companion {
@@ -95,6 +115,9 @@ export interface Companion {
    * it and feeds it the system's signals); they follow a change of mode by themselves.
    */
   readonly live: { readonly live: LiveService; readonly tray: TrayService };
+  /** Updates, when the shell has an updater. */
+  readonly updates: UpdateService | undefined;
+  readonly logger: Logger;
   /**
    * What the UI shows first, from what core holds (no network): the shells pre-render the page
    * from it. `systemLanguages`: the OS's or the browser's preferred languages.
@@ -118,6 +141,7 @@ export function startingMode(
 }
 
 export async function startCompanion(options: CompanionOptions): Promise<Companion> {
+  const logger = options.logger ?? createConsoleLogger('warn');
   const events = createEventHub();
   const settings = createSettingsService(options.settings, events);
   // Local only, in every mode (in link mode it is how requests reach support): requests sent to
@@ -150,6 +174,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
           events,
           settings,
           next === 'server' ? serverUrl(settings.get()) : undefined,
+          logger,
         )
       : Promise.resolve(
           createLinkRuntime({
@@ -160,11 +185,13 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
             settings: () => settings.get(),
             store: options.notificationState ?? sharedMemoryState,
             sink: options.notificationSink,
+            startAtLogin: options.startAtLogin,
           }),
         );
   const sharedMemoryState = createMemoryNotificationStateStore();
   let runtime = await open(mode);
   await runtime.start();
+  logger.info(`started ${runtime.info.version} (${runtime.info.shell}, ${runtime.info.mode})`);
 
   // The shell's tray and system signals, kept here so they move to the next mode's runtime.
   let trayPort: TrayPort | undefined;
@@ -240,9 +267,66 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
       ]),
   ) as unknown as ModeRuntime['handlers'];
 
+  const updates = options.updater
+    ? createUpdateService({
+        updater: options.updater,
+        events,
+        logger: logger.scope('updates'),
+        enabled: () => settings.get().updates.enabled,
+        // The notice follows notifications' holds: "I'm trading", a pause, quiet hours.
+        silenced: () => {
+          const pause = runtime.notificationPause();
+          const at = options.updateClock?.now() ?? Date.now();
+          const local = new Date(at);
+          return (
+            silence({
+              settings: settings.get().notifications,
+              pause: {
+                pausedUntil: pause.pausedUntil ? Date.parse(pause.pausedUntil) : null,
+                trading: pause.trading,
+              },
+              now: at,
+              localMinutes: local.getHours() * 60 + local.getMinutes(),
+            }) !== undefined
+          );
+        },
+        ...(options.updateClock ?? {}),
+      })
+    : undefined;
+  const stopWatchingHolds = events.subscribe((message) => {
+    if (message.event === 'settingsChanged' || message.event === 'notificationPauseChanged')
+      updates?.reconsider();
+  });
+  const updateStatus = () => updates?.status() ?? UNSUPPORTED_UPDATES;
+
+  const diagnostics = async () => {
+    const current = settings.get();
+    const info = runtime.info;
+    const shown = info.mode === 'custom' ? 'server' : info.mode;
+    return collectDiagnostics(
+      {
+        version: info.version,
+        shell: info.shell,
+        mode: shown,
+        host: info.mode === 'custom' && info.accountsUrl ? new URL(info.accountsUrl).host : null,
+        os: `${osType()} ${release()} (${arch()})`,
+        language: { setting: current.ui.language, system: systemLanguage() },
+        connection: runtime.live.live.status().connection,
+        lastSync: runtime.firstPaintData().earnings?.snapshot?.fetchedAt ?? null,
+        pendingRequests: runtime.pendingRequests(),
+        update: updateStatus(),
+      },
+      options.logs,
+    );
+  };
+
   const handlers = {
     ...delegated,
     ...supportJournal.handlers,
+    getDiagnostics: diagnostics,
+    getUpdateStatus: async () => updateStatus(),
+    restartToUpdate: async () => updates?.restartNow() ?? { restarting: false },
+    postponeUpdate: async () => updates?.later() ?? UNSUPPORTED_UPDATES,
     getAppInfo: async () => runtime.info,
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
@@ -270,6 +354,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     },
   } satisfies CoreHandlers;
 
+  updates?.start();
   return {
     get info() {
       return runtime.info;
@@ -277,6 +362,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     handlers,
     events,
     live: { live, tray },
+    updates,
+    logger,
     firstPaint(systemLanguages) {
       return {
         appInfo: runtime.info,
@@ -288,6 +375,8 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     },
     async close() {
       clearInterval(reminderTimer);
+      stopWatchingHolds();
+      updates?.close();
       await switching;
       detachTray?.();
       await runtime.close();
@@ -301,6 +390,7 @@ async function startAccountsRuntime(
   events: EventHub,
   settings: SettingsService,
   url: string | undefined,
+  logger: Logger,
 ): Promise<ModeRuntime> {
   const demo = url ? undefined : await options.startDemoSandbox();
   const accountsUrl = url ? new URL(url).toString() : (demo as DemoSandbox).url;
@@ -314,17 +404,20 @@ async function startAccountsRuntime(
     loadProfile: () => accounts.getProfile(),
     fetch: options.fetch,
     signInTimeoutMs: options.signInTimeoutMs,
+    logger: logger.scope('session'),
   });
   const accounts = createAccountsClient({
     baseUrl: accountsUrl,
     auth,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    logger: logger.scope('accounts'),
   });
   // Whose data it is: the server and the account (a cache of another owner is never shown).
   const owner = () => `${demo ? `demo:${demoScope}` : accountsUrl}|${session.view().email ?? ''}`;
   const referral = createReferralService(accounts, events, {
     cache: options.referralCache ?? createMemoryReferralCache(),
     owner,
+    log: logger.scope('referral').warn,
   });
   const info: AppInfo = {
     version: options.version,
@@ -343,6 +436,8 @@ async function startAccountsRuntime(
     owner,
     active: () => session.view().state === 'signed-in',
     ...(demo && options.afterRequestSent ? { afterSend: options.afterRequestSent } : {}),
+    log: logger.scope('payouts').warn,
+    logger: logger.scope('payouts'),
   });
 
   const earningsApi = createEarningsApi(accounts);
@@ -351,6 +446,7 @@ async function startAccountsRuntime(
     events,
     cache: options.earningsCache ?? createMemoryEarningsCache(),
     owner,
+    log: logger.scope('earnings').warn,
   });
 
   const live = createLiveFeatures({
@@ -372,6 +468,7 @@ async function startAccountsRuntime(
       // Payout status and credit events: the lists update live, and unacknowledged requests retry.
       void requests.reconcile();
     },
+    log: logger.scope('live').warn,
   });
 
   const handlers = {
@@ -390,6 +487,13 @@ async function startAccountsRuntime(
     handlers,
     live,
     sessionView: () => session.view(),
+    notificationPause: () => live.notifications.pause(),
+    pendingRequests: () =>
+      (['payout', 'credit'] as const).reduce(
+        (sum, kind) =>
+          sum + requests.outbox.items(kind, owner()).filter((item) => item.state === 'sending').length,
+        0,
+      ),
     firstPaintData() {
       const signedIn = session.view().state === 'signed-in';
       return {

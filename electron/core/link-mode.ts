@@ -5,7 +5,7 @@
 // them in this mode (it shows what to do instead), so the refusal is a guard, not a screen.
 
 import type { EarningsView } from '../../shared/bridge/earnings.ts';
-import type { LiveStatus } from '../../shared/bridge/live.ts';
+import type { LiveStatus, NotificationPause } from '../../shared/bridge/live.ts';
 import type { supportJournalMethods } from '../../shared/bridge/support-journal.ts';
 import {
   type AppInfo,
@@ -66,16 +66,25 @@ const NO_SESSION: SessionView = { state: 'signed-out', storage: 'memory' };
 
 /** The support journal's methods: local, the same in every mode (electron/core/support-journal). */
 type JournalMethod = keyof typeof supportJournalMethods;
+/** Diagnostics and updates: about the app, not the mode. */
+type HostMethod = 'getDiagnostics' | 'getUpdateStatus' | 'restartToUpdate' | 'postponeUpdate';
 
 export interface ModeRuntime {
   readonly info: AppInfo;
   /**
    * Every core method except the mode-free ones the host answers itself (app info, settings, the
-   * journal of requests sent to support).
+   * journal of requests sent to support, diagnostics and updates).
    */
-  readonly handlers: Omit<CoreHandlers, 'getAppInfo' | 'getSettings' | 'updateSettings' | JournalMethod>;
+  readonly handlers: Omit<
+    CoreHandlers,
+    'getAppInfo' | 'getSettings' | 'updateSettings' | JournalMethod | HostMethod
+  >;
   readonly live: { readonly live: LiveService; readonly tray: TrayService };
   sessionView(): SessionView;
+  /** The notification pause and "I'm trading" (the update notice follows them too). */
+  notificationPause(): NotificationPause;
+  /** Payouts and credits in the outbox not yet acknowledged (diagnostics). */
+  pendingRequests(): number;
   firstPaintData(): { earnings: EarningsView | null; referral: ReferralView | null };
   start(): Promise<void>;
   close(): Promise<void>;
@@ -90,6 +99,8 @@ export interface LinkRuntimeOptions {
   settings: () => Settings;
   store: NotificationStateStore;
   sink?: NotificationSink | undefined;
+  /** This run can register start at login (as in the accounts runtime's AppInfo). */
+  startAtLogin?: boolean | undefined;
 }
 
 /** Link mode (and the welcome before any mode): nothing runs in the background, nothing polls. */
@@ -163,6 +174,7 @@ export function createLinkRuntime(options: LinkRuntimeOptions): ModeRuntime {
       mode: options.mode,
       accountsUrl: null,
       shell: options.shell,
+      ...(options.startAtLogin === undefined ? {} : { startAtLogin: options.startAtLogin }),
     },
     handlers: {
       ...unavailable,
@@ -184,6 +196,8 @@ export function createLinkRuntime(options: LinkRuntimeOptions): ModeRuntime {
     },
     live: { live, tray },
     sessionView: () => NO_SESSION,
+    notificationPause: () => notifications.pause(),
+    pendingRequests: () => 0,
     firstPaintData: () => ({ earnings: null, referral: options.mode === 'link' ? referral.cached() : null }),
     async start() {},
     async close() {

@@ -7,6 +7,7 @@ import { buildReferralLink } from '../../shared/referral-link.ts';
 import type { AccountsClient } from './accounts-client.ts';
 import { AccountsError } from './accounts-client.ts';
 import type { EventHub } from './event-hub.ts';
+import { consoleWarn } from './logging/logger.ts';
 import { createMemoryReferralCache, type ReferralCacheStorage } from './referral-cache.ts';
 
 export interface ReferralService {
@@ -29,7 +30,7 @@ export function createReferralService(
 ): ReferralService {
   const cache = options.cache ?? createMemoryReferralCache();
   const owner = options.owner ?? (() => 'default');
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   let last: string | undefined;
   return {
     async get() {

@@ -9,17 +9,21 @@ import { openReferralCacheFile } from './referral-cache.ts';
 import { openSettingsFile } from './settings/settings-storage.ts';
 import { openSupportJournalFile } from './support-journal/journal.ts';
 
-export function openCompanionStorage(dataDir: string, options: { log?: (message: string) => void } = {}) {
-  const at = { cwd: dataDir, ...(options.log ? { log: options.log } : {}) };
+/** `log(file)`: where the file named so logs (a damaged file set aside, a failed write). */
+export function openCompanionStorage(
+  dataDir: string,
+  options: { log?: (file: string) => (message: string) => void } = {},
+) {
+  const at = (file: string) => ({ cwd: dataDir, ...(options.log ? { log: options.log(file) } : {}) });
   return {
-    settings: openSettingsFile(at),
+    settings: openSettingsFile(at('settings')),
     // What was notified and where the event stream stopped, so a restart tells nothing twice.
-    notificationState: openNotificationStateFile(at),
+    notificationState: openNotificationStateFile(at('notifications')),
     /** The request outbox: payouts and credits filed but not yet acknowledged. */
-    requests: openRequestsFile(at),
-    earningsCache: openEarningsCacheFile(at),
-    referralCache: openReferralCacheFile(at),
-    supportJournal: openSupportJournalFile(at),
+    requests: openRequestsFile(at('requests')),
+    earningsCache: openEarningsCacheFile(at('earnings-cache')),
+    referralCache: openReferralCacheFile(at('referral-cache')),
+    supportJournal: openSupportJournalFile(at('support-journal')),
   };
 }
 export type CompanionStorage = ReturnType<typeof openCompanionStorage>;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,35 @@ import {
 } from './testing/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fakeElectron);
+// electron-updater's autoUpdater as the glue sees it (updater.test.ts drives the real one).
+const autoUpdater = vi.hoisted(() => ({
+  autoDownload: true,
+  autoInstallOnAppQuit: false,
+  allowPrerelease: true,
+  allowDowngrade: true,
+  disableWebInstaller: false,
+  logger: null as unknown,
+  checkForUpdates: async (): Promise<unknown> => ({
+    isUpdateAvailable: false,
+    updateInfo: { version: '0.1.0' },
+  }),
+  downloadUpdate: async () => [],
+  quitAndInstall: () => {},
+  checks: 0,
+}));
+vi.mock('electron-updater', () => ({
+  default: {
+    get autoUpdater() {
+      const checkForUpdates = autoUpdater.checkForUpdates;
+      return Object.assign(autoUpdater, {
+        checkForUpdates: () => {
+          autoUpdater.checks += 1;
+          return checkForUpdates();
+        },
+      });
+    },
+  },
+}));
 
 const { app } = fakeElectron;
 let dataDir: string;
@@ -298,5 +327,39 @@ describe('the desktop app', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(readFileSync(startedFile, 'utf8')).toBe(String(process.pid));
     await quit();
+  });
+
+  it('has no updater in a development run, and checks at start when packaged', async () => {
+    const dev = await start();
+    expect(await dev.call('getUpdateStatus')).toMatchObject({ ok: true, value: { state: 'unsupported' } });
+    expect(autoUpdater.checks).toBe(0);
+    await quit();
+
+    resetFakeElectron();
+    app.getPath.mockImplementation(() => dataDir);
+    app.isPackaged = true;
+    const packaged = await start();
+    await vi.waitFor(async () =>
+      expect(await packaged.call('getUpdateStatus')).toMatchObject({
+        value: { state: 'idle', lastCheck: { ok: true } },
+      }),
+    );
+    expect(autoUpdater.checks).toBe(1);
+    // Core decides downloads and restarts; electron-updater only installs on quit.
+    expect(autoUpdater).toMatchObject({
+      autoDownload: false,
+      autoInstallOnAppQuit: true,
+      allowDowngrade: false,
+    });
+    await quit();
+  });
+
+  it('opens the logs folder in userData, where the companion logged its start', async () => {
+    const { call } = await start();
+    expect(await call('openLogsFolder')).toEqual({ ok: true, value: { opened: true } });
+    expect(fakeElectron.shell.openPath).toHaveBeenCalledWith(join(dataDir, 'logs'));
+    await quit();
+    const log = await readFile(join(dataDir, 'logs', 'companion.log'), 'utf8');
+    expect(log).toContain('"msg":"started 0.1.0-test (electron, demo)"');
   });
 });

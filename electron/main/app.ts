@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
@@ -12,6 +13,7 @@ import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
 import { loginItemMechanism } from '../core/login/autostart.ts';
 import { openCompanionStorage } from '../core/storage.ts';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, originOf } from './app-identity.ts';
@@ -22,9 +24,12 @@ import { createMainWindow, guardWebContents } from './main-window.ts';
 import { registerAppScheme, serveRendererFrom } from './renderer-protocol.ts';
 import { openElectronSecretStore } from './secret-store-safe-storage.ts';
 import { createElectronShellHandlers } from './shell-handlers.ts';
+import { createUpdaterGlue } from './updater.ts';
 
 /** The safeStorage fallback's encrypted file, in userData. */
 const SESSION_SECRETS_FILE = 'session-secrets.json';
+/** The log files' folder, in userData (docs/updates-and-logs.md). */
+const LOGS_DIR = 'logs';
 
 export interface AppPaths {
   /** Directory of the built main bundle (out/main); preload and renderer sit beside it. */
@@ -71,6 +76,14 @@ export function runCompanionApp(
   // default File/Edit/View/Window menu): see app-menu.ts for the choice per platform.
   const menu = applicationMenuTemplate({ platform: process.platform, packaged: app.isPackaged });
   Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
+  // One log for core, the embedded sandbox and this glue; on the console too in development.
+  const logger: FileLogger = createFileLogger({
+    dir: join(app.getPath('userData'), LOGS_DIR),
+    level: app.isPackaged ? 'info' : 'debug',
+    console: !app.isPackaged,
+  });
+  const glueLog = logger.scope('electron');
+  const fileLog = (name: string) => logger.scope('files').scope(name).warn;
   // Windows ties notifications and the taskbar entry to this id; it must match the installer's.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -122,8 +135,9 @@ export function runCompanionApp(
       detachBridge?.();
       liveGlue?.destroy();
       shuttingDown = (companion?.close() ?? Promise.resolve())
-        .catch((error: unknown) => console.error('Closing the companion failed:', error))
-        .finally(() => {
+        .catch((error: unknown) => glueLog.error('Closing the companion failed', error))
+        .finally(async () => {
+          await logger.close();
           closed = true;
         });
     }
@@ -147,6 +161,7 @@ export function runCompanionApp(
       preloadPath: join(paths.mainDir, '../preload/index.cjs'),
       appOrigin,
       showWhenReady: show,
+      log: glueLog.scope('window').warn,
     });
     liveGlue?.attachWindow(window);
     // Windows ends the session without a quit: no before-quit/will-quit, so take the quit path here.
@@ -158,9 +173,16 @@ export function runCompanionApp(
         // The accounts server's sign-in page opens in the system browser.
         trustedOrigins: () =>
           companion?.info.accountsUrl ? [new URL(companion.info.accountsUrl).origin] : [],
+        logsDir: logger.dir,
       }),
     };
-    detachBridge = attachIpcBridge({ window, appOrigin, handlers, events: companion.events });
+    detachBridge = attachIpcBridge({
+      window,
+      appOrigin,
+      handlers,
+      events: companion.events,
+      log: glueLog.scope('ipc').error,
+    });
     void window.loadURL(entryUrl);
   };
 
@@ -183,21 +205,27 @@ export function runCompanionApp(
       const indexPage = loadIndexPage({
         rendererDir,
         firstPaintModule: join(paths.mainDir, '../renderer-server', FIRST_PAINT_MODULE),
+        log: logger.scope('first-paint').warn,
       }).catch((error: unknown) => {
-        console.error('The page will not be pre-rendered:', error);
+        glueLog.error('The page will not be pre-rendered', error);
         return null;
       });
       // The page is pre-rendered from core's state in the OS's languages (docs/first-paint.md).
-      serveRendererFrom(rendererDir, async () => {
-        const page = await indexPage;
-        const languages = wellFormedLanguages(app.getPreferredSystemLanguages());
-        return page?.render(companion ? companion.firstPaint(languages) : null) ?? null;
-      });
+      serveRendererFrom(
+        rendererDir,
+        async () => {
+          const page = await indexPage;
+          const languages = wellFormedLanguages(app.getPreferredSystemLanguages());
+          return page?.render(companion ? companion.firstPaint(languages) : null) ?? null;
+        },
+        glueLog.scope('protocol').error,
+      );
     }
     liveGlue = createLiveGlue({
       mainDir: paths.mainDir,
       userDataDir: app.getPath('userData'),
       argv: process.argv,
+      log: glueLog.scope('live').warn,
     });
     try {
       companion = await startCompanion({
@@ -206,15 +234,26 @@ export function runCompanionApp(
         version: app.getVersion(),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         ...modeFromArgv(argv),
-        startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
+        startDemoSandbox: createDemoSandboxStarter(app.getPath('userData'), logger),
+        logger,
+        logs: logger,
+        // Packaged builds update themselves (electron-updater over the `publish` feed); a
+        // development run has no feed, and About says updates are unsupported.
+        ...(app.isPackaged
+          ? { updater: createUpdaterGlue(electronUpdater.autoUpdater, logger.scope('updates')) }
+          : {}),
         // The same Electron-free state files as the browser shell, in userData.
-        ...openCompanionStorage(app.getPath('userData')),
+        ...openCompanionStorage(app.getPath('userData'), { log: fileLog }),
         notificationSink: liveGlue.notificationSink,
         // The OS keychain, else safeStorage, else memory (the UI says why).
-        secrets: await openElectronSecretStore({ file: join(app.getPath('userData'), SESSION_SECRETS_FILE) }),
+        secrets: await openElectronSecretStore({
+          file: join(app.getPath('userData'), SESSION_SECRETS_FILE),
+          log: glueLog.scope('secrets').warn,
+        }),
       });
     } catch (error) {
       const detail = errorMessage(error);
+      glueLog.error('The companion could not start', error);
       dialog.showErrorBox('Referral Companion could not start', detail);
       closed = true;
       app.quit();

@@ -22,13 +22,18 @@ export function registerAppScheme(): void {
 /** The page itself, made per request (core pre-renders it from its current state); null: the file as built. */
 export type IndexPageSource = () => Promise<{ html: string; headers: Record<string, string> } | null>;
 
-export function serveRendererFrom(rootDir: string, indexPage?: IndexPageSource): void {
-  protocol.handle(APP_SCHEME, createRendererFileHandler(rootDir, indexPage));
+export function serveRendererFrom(
+  rootDir: string,
+  indexPage?: IndexPageSource,
+  log: (message: string, error?: unknown) => void = console.error,
+): void {
+  protocol.handle(APP_SCHEME, createRendererFileHandler(rootDir, indexPage, log));
 }
 
 export function createRendererFileHandler(
   rootDir: string,
   indexPage?: IndexPageSource,
+  log: (message: string, error?: unknown) => void = console.error,
 ): (request: Request) => Promise<Response> {
   const root = resolve(rootDir);
   return async (request) => {
@@ -56,7 +61,7 @@ export function createRendererFileHandler(
           });
       } catch (error) {
         // The plain file below still starts the app (without the pre-rendered first paint).
-        console.error('The pre-rendered page failed; serving index.html as built:', error);
+        log('The pre-rendered page failed; serving index.html as built', error);
       }
     }
     // No asset name has a backslash; on Windows it would be a separator resolve() honours.

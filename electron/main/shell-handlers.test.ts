@@ -143,3 +143,21 @@ describe('Electron shell handlers', () => {
     expect(bridgeMethods.saveFile.input.safeParse(input).success).toBe(false);
   });
 });
+
+describe('openLogsFolder', () => {
+  it('opens the logs folder in the file manager', async () => {
+    const handlers = createElectronShellHandlers({ logsDir: '/data/logs' });
+    await expect(handlers.openLogsFolder({})).resolves.toEqual({ opened: true });
+    expect(fakeElectron.shell.openPath).toHaveBeenCalledExactlyOnceWith('/data/logs');
+  });
+
+  it('says it did not open when the file manager refused, or when there is no log file', async () => {
+    fakeElectron.shell.openPath.mockResolvedValueOnce('Failed to open path');
+    await expect(createElectronShellHandlers({ logsDir: '/gone' }).openLogsFolder({})).resolves.toEqual({
+      opened: false,
+    });
+    fakeElectron.shell.openPath.mockClear();
+    await expect(createElectronShellHandlers().openLogsFolder({})).resolves.toEqual({ opened: false });
+    expect(fakeElectron.shell.openPath).not.toHaveBeenCalled();
+  });
+});

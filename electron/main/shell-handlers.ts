@@ -10,6 +10,8 @@ export interface ElectronShellOptions {
   window?: () => BrowserWindow | undefined;
   /** Exact origins also allowed out, e.g. the accounts server whose sign-in page opens in the browser. */
   trustedOrigins?: () => readonly string[];
+  /** The logs folder "Open logs folder" opens (the file logger's; absent: nothing to open). */
+  logsDir?: string | undefined;
 }
 
 const FILE_TYPES = {
@@ -80,6 +82,11 @@ export function createElectronShellHandlers(options: ElectronShellOptions = {}):
         input.mime === 'image/png' ? Buffer.from(input.dataBase64, 'base64') : input.text,
       );
       return { saved: true };
+    },
+    openLogsFolder: async () => {
+      if (!options.logsDir) return { opened: false };
+      // openPath answers an error message, or '' when the file manager opened it.
+      return { opened: (await shell.openPath(options.logsDir)) === '' };
     },
   };
 }

@@ -1,8 +1,7 @@
 // `npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL]`
 // Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
-
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../../shared/error-message.ts';
 import { CompanionMode } from '../../shared/settings.ts';
@@ -107,8 +106,12 @@ async function main(): Promise<void> {
   }
 
   const crashAfter = testCrashHook(process.env);
+  const logLevel = process.env.COMPANION_LOG_LEVEL?.trim();
   const shell = await startBrowserShell({
     ...options,
+    // The log file is in DIR/logs; its lines also go to stderr here (stdout stays the KEY=value lines).
+    logToConsole: true,
+    ...(logLevel === 'debug' || logLevel === 'warn' || logLevel === 'error' ? { logLevel } : {}),
     ...(crashAfter ? { afterRequestSent: crashAfter } : {}),
     ...(options.keychain ? {} : { secrets: createMemorySecretStore(memoryOnlyNote(['--no-keychain'])) }),
   });
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
   console.log('Open this link in your browser (it holds a secret for this run only; do not share it):');
   console.log(`\n    ${shell.url}\n`);
   console.log('Press Ctrl+C to stop.');
+  console.log(`Logs: ${join(options.dataDir, 'logs')} (COMPANION_LOG_LEVEL=debug for more)`);
   console.log(`COMPANION_URL=${shell.url}`);
   console.log(`COMPANION_MODE=${info.mode}`);
   // Empty in link mode and before a mode is chosen (no accounts server then).

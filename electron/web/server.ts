@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -32,6 +32,8 @@ import {
   rendererAssetReader,
 } from '../core/first-paint/index-page.ts';
 import { acceptLanguages } from '../core/first-paint/languages.ts';
+import { createFileLogger } from '../core/logging/file-logger.ts';
+import type { Logger, LogLevel } from '../core/logging/logger.ts';
 import { openKeytarStore } from '../core/secrets/keytar-store.ts';
 import {
   createMemorySecretStore,
@@ -86,6 +88,12 @@ export interface BrowserShellOptions {
   startDemoSandbox?: () => Promise<DemoSandbox>;
   /** SSE heartbeat period; keeps idle connections from being dropped by proxies and sleep. */
   heartbeatMs?: number;
+  /** The log's level (default 'info'); the file is dataDir/logs/companion.log. */
+  logLevel?: LogLevel;
+  /** Also print log lines to the console (development). */
+  logToConsole?: boolean;
+  /** TESTS: the HTTP client core uses towards the accounts server. */
+  fetch?: typeof fetch;
   /** TEST ONLY (demo mode): see CompanionOptions.afterRequestSent and cli.ts. */
   afterRequestSent?: CompanionOptions['afterRequestSent'];
 }
@@ -107,31 +115,55 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     throw new RangeError(`The port must be an integer in 0..65535, got ${String(options.port)}.`);
   }
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  // Load the page first: a missing build should fail before a sandbox is started.
-  const page = await prepareIndexPage({
-    html: await loadRendererPage(rendererDir),
-    readAsset: rendererAssetReader(rendererDir),
-    renderer:
-      options.firstPaintModule === null
-        ? null
-        : await loadFirstPaintRenderer(resolve(options.firstPaintModule ?? DEFAULT_FIRST_PAINT_MODULE)),
+  // One log for core, the embedded sandbox and this shell, in the data directory.
+  const logger = createFileLogger({
+    dir: join(resolve(options.dataDir), 'logs'),
+    level: options.logLevel ?? 'info',
+    console: options.logToConsole ?? false,
   });
-  const webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
+  const fileLog = (name: string) => logger.scope('files').scope(name).warn;
+  let page: IndexPage;
+  let webBridge: string;
+  let companion: Companion;
+  try {
+    // Load the page first: a missing build should fail before a sandbox is started.
+    const pageLog = logger.scope('first-paint').warn;
+    page = await prepareIndexPage({
+      html: await loadRendererPage(rendererDir),
+      readAsset: rendererAssetReader(rendererDir),
+      renderer:
+        options.firstPaintModule === null
+          ? null
+          : await loadFirstPaintRenderer(
+              resolve(options.firstPaintModule ?? DEFAULT_FIRST_PAINT_MODULE),
+              pageLog,
+            ),
+      log: pageLog,
+    });
+    webBridge = await loadWebBridge(resolve(options.webBridgeFile ?? DEFAULT_WEB_BRIDGE_FILE));
 
-  const companion = await startCompanion({
-    shell: 'browser',
-    version: options.version ?? readPackageVersion(),
-    accountsUrl: options.accountsUrl,
-    ...(options.mode ? { mode: options.mode } : {}),
-    startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir),
-    ...openCompanionStorage(options.dataDir),
-    ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
-    secrets: options.secrets ?? (await openSecretStore()),
-    // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
-    demoScope: resolve(options.dataDir),
-    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
-    ...(options.notificationBurstMs ? { notificationBurstMs: options.notificationBurstMs } : {}),
-  });
+    companion = await startCompanion({
+      shell: 'browser',
+      version: options.version ?? readPackageVersion(),
+      accountsUrl: options.accountsUrl,
+      ...(options.mode ? { mode: options.mode } : {}),
+      startDemoSandbox: options.startDemoSandbox ?? createDemoSandboxStarter(options.dataDir, logger),
+      logger,
+      logs: logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Every state file, each logging under its own name when it is damaged and set aside.
+      ...openCompanionStorage(options.dataDir, { log: fileLog }),
+      ...(options.afterRequestSent ? { afterRequestSent: options.afterRequestSent } : {}),
+      secrets: options.secrets ?? (await openSecretStore()),
+      // The demo sign-in belongs to the sandbox in this data directory, whatever its port.
+      demoScope: resolve(options.dataDir),
+      ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+      ...(options.notificationBurstMs ? { notificationBurstMs: options.notificationBurstMs } : {}),
+    });
+  } catch (error) {
+    await logger.close();
+    throw error;
+  }
 
   const secret = createSecret();
   const sessionToken = createSecret();
@@ -147,6 +179,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     port: () => port,
     streams,
     heartbeatMs: options.heartbeatMs ?? 20_000,
+    logger: logger.scope('browser-shell'),
   });
 
   let server: ReturnType<typeof serve>;
@@ -163,6 +196,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   } catch (error) {
     await companion.close();
+    await logger.close();
     const reason = errorMessage(error);
     throw new Error(`The browser shell cannot listen on ${HOST}:${requestedPort}: ${reason}`);
   }
@@ -186,6 +220,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         await companion.close();
+        await logger.close();
       })();
       return closing;
     },
@@ -202,6 +237,7 @@ interface ShellAppOptions {
   port: () => number;
   streams: Set<() => void>;
   heartbeatMs: number;
+  logger: Logger;
 }
 
 type Env = Record<string, never>;
@@ -209,9 +245,16 @@ type Env = Record<string, never>;
 function createShellApp(options: ShellAppOptions): Hono<Env> {
   const { companion } = options;
   // Shell-side methods (copyText) are answered by the page itself, so only core is dispatched here.
-  const dispatcher = createDispatcher(companion.handlers);
+  const bridgeLog = options.logger.scope('bridge');
+  const dispatcher = createDispatcher(companion.handlers, (message) => bridgeLog.error(message));
   const app = new Hono<Env>();
 
+  // An access log at debug level: the first load's ?k= secret is scrubbed by the logger.
+  const access = options.logger.scope('http');
+  app.use('*', async (c, next) => {
+    await next();
+    access.debug(`${c.req.method} ${c.req.url} → ${c.res.status}`);
+  });
   app.use('*', securityHeaders);
   app.use('*', guard(options));
 
@@ -311,7 +354,7 @@ function createShellApp(options: ShellAppOptions): Hono<Env> {
   app.get('*', serveStatic({ root: options.rendererDir }));
   app.notFound((c) => c.text('Not found.', 404));
   app.onError((error, c) => {
-    console.error('browser shell:', error);
+    options.logger.error(`${c.req.method} ${c.req.path} failed`, error);
     return c.text('Internal error.', 500);
   });
   return app;

@@ -10,6 +10,7 @@ import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
 import { AccountMenu } from './session/AccountMenu.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
 import { session } from './session/stores.ts';
+import { UpdateNotice } from './settings/AboutSettings.tsx';
 import { sections } from './shell/sections.ts';
 import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
@@ -59,6 +60,7 @@ export function App() {
   return (
     <div className="app">
       {header}
+      <UpdateNotice />
       <nav>
         <Tabs sections={shown} current={current.id} onSelect={select} />
       </nav>

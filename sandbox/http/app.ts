@@ -10,7 +10,7 @@ import { createOAuthApp, type OAuthOptions } from '../oauth/app.ts';
 import type { ProgramContext } from '../program/context.ts';
 import { getCredit } from '../program/credits.ts';
 import { currentPartner, type PartnerEnv } from './current-partner.ts';
-import { handleError, notFound } from './errors.ts';
+import { handleError, notFound, type SandboxLog } from './errors.ts';
 import type { EventBell } from './event-stream.ts';
 import { localGuard } from './local-guard.ts';
 import { operatorRoutes } from './operator-routes.ts';
@@ -26,19 +26,24 @@ export interface SandboxAppOptions {
   operator: boolean;
   /** The authorization server (issue 3), mounted at /oauth and /.well-known. */
   oauth: Omit<OAuthOptions, 'db'>;
+  /** Unhandled errors (default: the console). */
+  log?: SandboxLog;
 }
 
 export function createSandboxApp(options: SandboxAppOptions): Hono<PartnerEnv> {
   const { ctx } = options;
   const app = new Hono<PartnerEnv>();
-  app.onError(handleError);
+  app.onError((error, c) => handleError(error, c, options.log));
   app.notFound(notFound);
   app.use(
     '*',
     localGuard(() => ctx.baseUrl().replace(/\/$/u, '')),
   );
 
-  app.route('/', createOAuthApp({ ...options.oauth, db: ctx.db }));
+  app.route(
+    '/',
+    createOAuthApp({ ...options.oauth, db: ctx.db, ...(options.log ? { log: options.log } : {}) }),
+  );
   app.use(
     `${API_PREFIX}/*`,
     currentPartner({

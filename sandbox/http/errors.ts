@@ -37,7 +37,12 @@ const statusOf: Record<ProgramErrorKind, ContentfulStatusCode> = {
   unprocessable: 422,
 };
 
-export function handleError(error: unknown, c: Context): Response {
+/** Where the sandbox reports its own failures: the console standalone, the companion's log embedded. */
+export type SandboxLog = (message: string, error?: unknown) => void;
+
+export const consoleSandboxLog: SandboxLog = (message, error) => console.error(`[sandbox] ${message}`, error);
+
+export function handleError(error: unknown, c: Context, log: SandboxLog = consoleSandboxLog): Response {
   if (error instanceof ApiProblem) return problemResponse(c, error);
   if (error instanceof ProgramError) {
     return problemResponse(c, new ApiProblem(statusOf[error.kind], error.code, error.message));
@@ -50,7 +55,7 @@ export function handleError(error: unknown, c: Context): Response {
     );
   }
   // Internals (SQL, stack traces) stay in the server log, never in the answer.
-  console.error('[sandbox] unhandled error on', c.req.method, c.req.path, error);
+  log(`unhandled error on ${c.req.method} ${c.req.path}`, error);
   return problemResponse(c, new ApiProblem(500, 'internal', 'The sandbox failed to answer this request.'));
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { Database } from '../db/database.ts';
+import { consoleSandboxLog, type SandboxLog } from '../http/errors.ts';
 import { COMPANION_CLIENT, findClient, type OAuthClient, redirectUriProblem } from './clients.ts';
 import { checkCredentials } from './credentials.ts';
 import {
@@ -38,6 +39,7 @@ export interface OAuthOptions {
   now?: () => number;
   /** Failed sign-ins allowed per e-mail within the window (default 5 per 15 minutes). */
   signInLimit?: { maxFailures: number; windowMs: number };
+  log?: SandboxLog;
 }
 
 export function createOAuthApp(options: OAuthOptions): Hono {
@@ -54,7 +56,7 @@ export function createOAuthApp(options: OAuthOptions): Hono {
   });
   const app = new Hono();
   app.onError((error, c) => {
-    console.error('[sandbox] oauth error on', c.req.method, c.req.path, error);
+    (options.log ?? consoleSandboxLog)(`oauth error on ${c.req.method} ${c.req.path}`, error);
     return c.json({ error: 'server_error', error_description: 'The authorization server failed.' }, 500);
   });
 

@@ -1,5 +1,6 @@
 // Every namespace, per language. A feature adds its strings in en/<feature>.ts and ru/<feature>.ts
 // and registers them here with one line per language.
+import { about as enAbout } from './en/about.ts';
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
@@ -11,6 +12,7 @@ import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { supportRequests as enSupportRequests } from './en/supportRequests.ts';
 import { welcome as enWelcome } from './en/welcome.ts';
+import { about as ruAbout } from './ru/about.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
@@ -35,6 +37,7 @@ export const en = {
   notifications: enNotifications,
   supportRequests: enSupportRequests,
   welcome: enWelcome,
+  about: enAbout,
 };
 
 export const ru = {
@@ -49,6 +52,7 @@ export const ru = {
   notifications: ruNotifications,
   supportRequests: ruSupportRequests,
   welcome: ruWelcome,
+  about: ruAbout,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

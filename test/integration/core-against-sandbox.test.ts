@@ -73,4 +73,13 @@ describe('core against a real sandbox', () => {
     const after = await dispatcher.dispatch('getReferral', {});
     expect(after).toEqual(before);
   });
+
+  it('names the accounts server by its host only in the diagnostics, and has no updater in this shell', async () => {
+    const diagnostics = await companion.handlers.getDiagnostics({});
+    const host = new URL(sandbox.url).host;
+    expect(diagnostics).toMatchObject({ mode: 'server', host, shell: 'browser', logsDir: null });
+    expect(diagnostics.update.state).toBe('unsupported');
+    expect(diagnostics.text).toContain(`mode: server (${host})\n`);
+    expect(diagnostics.text).not.toContain(sandbox.url);
+  });
 });

@@ -7,6 +7,7 @@ import type { EarningsSnapshot, EarningsView } from '../../../shared/bridge/earn
 import { AccountsError } from '../accounts-client.ts';
 import { toFailure } from '../bridge-dispatch.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import type { EarningsApi } from './earnings-api.ts';
 import type { EarningsCacheStorage } from './snapshot-cache.ts';
 
@@ -30,7 +31,7 @@ type ViewError = NonNullable<EarningsView['error']>;
 
 export function createEarningsService(options: EarningsServiceOptions): EarningsService {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   let refreshing: Promise<EarningsView> | undefined;
   let error: ViewError | null = null;
   let errorOwner: string | undefined;

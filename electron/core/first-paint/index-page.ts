@@ -12,6 +12,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { FirstPaint } from '../../../shared/first-paint.ts';
 import { FIRST_PAINT_ELEMENT_ID, firstPaintJson } from '../../../shared/first-paint-element.ts';
 import { contentSecurityPolicy, rendererSecurityHeaders } from '../content-security-policy.ts';
+import { consoleWarn } from '../logging/logger.ts';
 
 /** The pre-rendering entry of the renderer build (renderer/src/first-paint/render-first-paint.tsx). */
 export type FirstPaintRenderer = (state: FirstPaint) => { html: string; lang: string };
@@ -40,7 +41,7 @@ export class IndexPageError extends Error {
 }
 
 export async function prepareIndexPage(options: IndexPageOptions): Promise<IndexPage> {
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   if (!options.html.includes(ROOT)) throw new IndexPageError(`The renderer index.html has no ${ROOT}.`);
   const styleHashes: string[] = [];
   let template = options.html;
@@ -89,7 +90,7 @@ export async function prepareIndexPage(options: IndexPageOptions): Promise<Index
 /** Loads the pre-rendering module; null (with the reason logged) when it is missing or wrong. */
 export async function loadFirstPaintRenderer(
   file: string,
-  log: (message: string) => void = console.warn,
+  log: (message: string) => void = consoleWarn,
 ): Promise<FirstPaintRenderer | null> {
   try {
     const module: unknown = await import(pathToFileURL(file).href);

@@ -17,6 +17,7 @@ import { centsToDecimalString } from '../../../shared/money.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import { createDraftBook, refuse, sendKeyed } from '../payouts/drafts.ts';
 import type { Outbox, RequestsStorage } from '../payouts/outbox.ts';
 import { describeBlocker } from '../payouts/payout-service.ts';
@@ -47,6 +48,7 @@ export function createLicenseService(deps: {
   settings: () => Settings;
   owner: () => string;
   now?: () => Date;
+  log?: (message: string) => void;
 }): LicenseService {
   const { accounts, outbox, events, storage } = deps;
   const now = deps.now ?? (() => new Date());
@@ -156,7 +158,9 @@ export function createLicenseService(deps: {
         events.emit('autoApplyNotice', { kind: 'applied', productName: offer.productName, credit });
         applied = true;
       } catch (error) {
-        console.warn(`Auto-apply for ${offer.productName} did not go through: ${(error as Error).message}`);
+        (deps.log ?? consoleWarn)(
+          `Auto-apply for ${offer.productName} did not go through: ${(error as Error).message}`,
+        );
       }
     }
     return applied;

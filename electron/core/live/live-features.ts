@@ -8,6 +8,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import { createNotifierData } from '../notifications/accounts-data.ts';
 import {
   createNotificationService,
@@ -74,7 +75,7 @@ export function systemLanguage(): CoreLanguage {
 }
 
 export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? consoleWarn;
   // A cursor or told-keys from another accounts server mean nothing here.
   if (options.store.read().scope !== options.scope) {
     options.store.write({

@@ -8,6 +8,7 @@ import { accountsOperations } from '../../../shared/accounts-contract.ts';
 import type { LiveStatus } from '../../../shared/bridge/live.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { AccountsAuth } from '../accounts-client.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import { backoffDelay, jittered } from './backoff.ts';
 import { createConditionalGetter } from './conditional-get.ts';
 import { readEventStream, StreamFailure } from './event-stream.ts';
@@ -73,7 +74,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
   const timing = { ...DEFAULT_LIVE_TIMING, ...options.timing };
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? consoleWarn;
   const fetchFn = options.fetch ?? fetch;
   const eventsUrl = new URL(
     accountsOperations.streamEvents.path.slice(1),

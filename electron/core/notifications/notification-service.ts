@@ -10,6 +10,7 @@ import { BridgeError, type EventPayload } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import type { NotifierData } from './accounts-data.ts';
 import { licenseOccurrences, thresholdOccurrence } from './derived.ts';
 import {
@@ -101,7 +102,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
       return date.getHours() * 60 + date.getMinutes();
     });
   const newId = options.newId ?? randomUUID;
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? consoleWarn;
   const every = options.every ?? everyInterval;
   const catchUpCheckMs = options.catchUpCheckMs ?? 60_000;
   let stopCatchUpTimer: (() => void) | undefined;

@@ -11,6 +11,7 @@ import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/acco
 import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
+import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createMemoryValidated } from '../settings/validated-file.ts';
 
 export const RequestKind = z.enum(['payout', 'credit']);
@@ -84,6 +85,8 @@ export interface OutboxOptions {
    */
   afterSend?: (kind: RequestKind) => void;
   log?: (message: string) => void;
+  /** Each request filed and acknowledged (the logger scrubs destinations). */
+  logger?: Logger;
 }
 
 export interface Outbox {
@@ -112,7 +115,7 @@ export function isFinalRefusal(error: unknown): boolean {
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   const inFlight = new Map<string, Promise<unknown>>();
 
   const entries = () => options.storage.read().entries;
@@ -143,6 +146,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw error;
       }
       options.afterSend?.(entry.kind);
+      options.logger?.info(`${entry.kind} ${entry.key} acknowledged by the server`);
       update((list) => list.filter((e) => e.key !== entry.key));
       options.onChange?.(entry.kind);
       return answer;
@@ -167,6 +171,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const added = entry;
         // Written before the request leaves: a crash from here on is resent with this key.
         update((list) => [...list, added]);
+        options.logger?.info(`${added.kind} ${added.key} kept in the outbox, sending`);
+        options.logger?.debug(`${added.kind} ${added.key} request`, added.body);
         options.onChange?.(request.kind);
       } else if (entry.state === 'failed') {
         patch(entry.key, { state: 'sending', problem: null });

@@ -9,6 +9,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { createLicenseService, type LicenseService, sendCredit } from '../licenses/license-service.ts';
+import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createOutbox, type Outbox, type RequestKind, type RequestsStorage } from './outbox.ts';
 import { createPayoutService, type PayoutService, sendPayout } from './payout-service.ts';
 
@@ -51,11 +52,12 @@ export interface RequestsModuleOptions {
   /** TEST ONLY, see outbox.ts: runs between the server's answer and the recorded acknowledgement. */
   afterSend?: (kind: RequestKind) => void;
   log?: (message: string) => void;
+  logger?: Logger;
 }
 
 export function createRequestsModule(options: RequestsModuleOptions): RequestsModule {
   const { accounts, events } = options;
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   const outbox = createOutbox({
     storage: options.storage,
     send: (kind, body, key) =>
@@ -63,6 +65,7 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
     ...(options.now ? { now: options.now } : {}),
     ...(options.afterSend ? { afterSend: options.afterSend } : {}),
     log,
+    ...(options.logger ? { logger: options.logger.scope('outbox') } : {}),
   });
   const common = {
     accounts,
@@ -72,7 +75,12 @@ export function createRequestsModule(options: RequestsModuleOptions): RequestsMo
     ...(options.now ? { now: options.now } : {}),
   };
   const payouts = createPayoutService(common);
-  const licenses = createLicenseService({ ...common, storage: options.storage, settings: options.settings });
+  const licenses = createLicenseService({
+    ...common,
+    storage: options.storage,
+    settings: options.settings,
+    log,
+  });
 
   const quietly = (what: string, run: () => Promise<unknown>) =>
     run().catch((error: unknown) => log(`${what}: ${errorMessage(error)}`));

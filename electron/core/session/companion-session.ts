@@ -3,6 +3,7 @@
 
 import type { AccountsAuth } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createMemorySecretStore, memoryOnlyNote, type SecretStore } from '../secrets/secret-store.ts';
 import { createOAuthClient } from './oauth-client.ts';
 import { createSession, type Session } from './session.ts';
@@ -16,6 +17,7 @@ export interface CompanionSessionOptions {
   loadProfile: () => Promise<{ email: string }>;
   fetch?: typeof fetch | undefined;
   signInTimeoutMs?: number | undefined;
+  logger?: Logger | undefined;
 }
 
 /** The secret store entry of a sign-in: per accounts server, or per demo sandbox (its port changes). */
@@ -38,6 +40,7 @@ export function createCompanionSession(options: CompanionSessionOptions): {
     loadProfile: options.loadProfile,
     onChange: (view) => options.events.emit('sessionChanged', view),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const auth: AccountsAuth = {
     accessToken: () => session.getAccessToken(),

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
+import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
 import { startLoopbackReceiver } from './loopback-receiver.ts';
@@ -37,6 +38,8 @@ export interface SessionOptions {
   retryDelaysMs?: readonly number[];
   startReceiver?: (options: { state: string }) => Promise<LoopbackReceiver>;
   log?: (message: string) => void;
+  /** What happens to the session, at info/debug level (the logger scrubs it). */
+  logger?: Logger;
 }
 
 export interface Session {
@@ -98,7 +101,8 @@ export function signedOutError(): BridgeError {
 export function createSession(options: SessionOptions): Session {
   const { oauth, store, storeKey } = options;
   const now = options.now ?? Date.now;
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const logger = options.logger ?? silentLogger;
+  const log = options.log ?? (options.logger ? logger.warn : consoleWarn);
   const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
   const skewMs = options.refreshSkewMs ?? 60_000;
   const startReceiver = options.startReceiver ?? startLoopbackReceiver;
@@ -329,6 +333,7 @@ export function createSession(options: SessionOptions): Session {
       return;
     }
     await persist(tokens.refreshToken, profile.email);
+    logger.info(`signed in as ${profile.email}`);
     received.finish('signed-in');
     clearTimeout(f.timer);
     flow = undefined;
@@ -369,6 +374,8 @@ export function createSession(options: SessionOptions): Session {
       }, timeoutMs),
     };
     f.timer.unref?.();
+    logger.info('sign-in started in the browser');
+    logger.debug(`sign-in page: ${f.authorizeUrl}`);
     flow = f;
     state = 'signing-in';
     reason = undefined;
@@ -420,6 +427,7 @@ export function createSession(options: SessionOptions): Session {
         refreshToken: issued.refreshToken,
         access: { token: issued.accessToken, expiresAt: issued.expiresAt },
       };
+      logger.info(`access token refreshed, valid until ${new Date(issued.expiresAt).toISOString()}`);
       refreshFailures = 0;
       scheduleRefresh();
       if (email) await persist(issued.refreshToken, email);
@@ -483,6 +491,7 @@ export function createSession(options: SessionOptions): Session {
       // When the server cannot be told, the user is, and core keeps trying in the background.
       const revoked = refreshToken ? await revokeQuietly(refreshToken) : true;
       await forget();
+      logger.info(revoked ? 'signed out' : 'signed out here; the server could not be told yet');
       if (!revoked && state === 'signed-out') notice = { code: 'revocation-failed' };
       return changed();
     },

@@ -6,6 +6,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
+import { consoleWarn } from '../logging/logger.ts';
 
 export interface ValidatedFileOptions<S extends z.ZodType<Record<string, unknown>>> {
   /** The directory that holds `<name>.json`. */
@@ -33,7 +34,7 @@ export function openValidatedFile<S extends z.ZodType<Record<string, unknown>>>(
 ): ValidatedFile<z.output<S>> {
   type T = z.output<S>;
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? console.warn;
+  const log = options.log ?? consoleWarn;
   let setAside: string | undefined;
 
   let conf: Conf<T>;

@@ -3,6 +3,7 @@
 // gets its tray from the main process: core decides, the port draws and does the OS-side things.
 import type { NavigationTarget } from '../../../shared/bridge/live.ts';
 import type { EventHub } from '../event-hub.ts';
+import { consoleWarn } from '../logging/logger.ts';
 import { type TrayAction, type TrayInputs, type TrayModel, trayModel } from './tray-model.ts';
 
 export interface TrayPort {
@@ -39,7 +40,7 @@ const SECTION_OF: Partial<Record<TrayAction, NavigationTarget>> = {
 };
 
 export function createTrayService(options: TrayServiceOptions): TrayService {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? consoleWarn;
   let port: TrayPort | undefined;
   let drawn = '';
 

@@ -364,7 +364,10 @@ function createFake() {
       }),
       removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
     },
-    shell: { openExternal: vi.fn(async (_url: string) => {}) },
+    shell: {
+      openExternal: vi.fn(async (_url: string) => {}),
+      openPath: vi.fn(async (_path: string) => ''),
+    },
     clipboard: {
       writeText: vi.fn(async (_text: string) => {}),
       readText: vi.fn(async (): Promise<string> => ''),

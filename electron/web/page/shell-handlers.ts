@@ -59,6 +59,10 @@ export function createPageShellHandlers(
       page.openLink(allowed);
       return { opened: true };
     },
+    async openLogsFolder() {
+      // A web page cannot open a folder: Settings → About shows its path instead.
+      return { opened: false };
+    },
     async saveFile(input) {
       const file =
         input.mime === 'image/png' ? pngBlob(input.dataBase64) : new Blob([input.text], { type: input.mime });

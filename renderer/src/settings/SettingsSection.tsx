@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AutoApplySettings } from '../licenses/AutoApplySettings.tsx';
 import { useCompanion } from '../store/store-context.tsx';
 import { ModeSettings } from '../welcome/ModeSettings.tsx';
+import { AboutSettings } from './AboutSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
@@ -16,6 +17,7 @@ export function SettingsSection() {
       <LiveSettings />
       {/* Auto-apply needs the accounts API (the balance): not in link mode. */}
       {!linkMode && <AutoApplySettings asCard />}
+      <AboutSettings />
     </>
   );
 }

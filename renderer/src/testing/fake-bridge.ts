@@ -15,6 +15,7 @@ import {
   type Settings,
   SettingsPatch,
 } from '../../../shared/settings.ts';
+import { FakeAbout, isAboutEvent } from './fake-about.ts';
 import { FakeEarnings, isEarningsEvent } from './fake-earnings.ts';
 import { FakeLive, isLiveEvent } from './fake-live.ts';
 import { FakePayouts, isPayoutEvent } from './fake-payouts.ts';
@@ -111,6 +112,8 @@ export class FakeBridge {
   readonly earnings = new FakeEarnings();
   /** Requests sent to support (fake-support-journal.ts). */
   readonly supportJournal = new FakeSupportJournal();
+  /** Diagnostics, updates, logs folder (fake-about.ts). */
+  readonly about = new FakeAbout();
 
   /** The fake as the renderer sees it on window.companion. */
   readonly api: BridgeApi = {
@@ -118,6 +121,7 @@ export class FakeBridge {
     ...this.payouts.methods,
     ...this.earnings.methods,
     ...this.supportJournal.methods,
+    ...this.about.methods,
     getAppInfo: () => {
       this.calls.getAppInfo++;
       return this.answerAppInfo();
@@ -169,6 +173,7 @@ export class FakeBridge {
       if (isPayoutEvent(event)) return this.payouts.on(event, listener as never);
       if (isEarningsEvent(event)) return this.earnings.on(event, listener as never);
       if (event === 'supportJournalChanged') return this.supportJournal.on(listener as never);
+      if (isAboutEvent(event)) return this.about.on(event, listener as never);
       if (event === 'sessionChanged') {
         const typed = listener as (view: SessionView) => void;
         this.sessionListeners.add(typed);
