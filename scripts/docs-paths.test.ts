@@ -20,7 +20,8 @@ const FOLDERS = [
   'docs',
   '.ci',
 ];
-const SOURCE = /\.(ts|tsx|css|html|svg|nsh|yml|md)$/u;
+// Not .yml/.json: those bare names are mostly files the app or a release writes (latest.yml).
+const SOURCE = /\.(ts|tsx|css|html|svg|nsh|md)$/u;
 const SKIP_DIRS = new Set([
   'node_modules',
   '.git',

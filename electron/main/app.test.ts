@@ -330,6 +330,7 @@ describe('the desktop app', () => {
   });
 
   it('has no updater in a development run, and checks at start when packaged', async () => {
+    autoUpdater.checks = 0; // packaged starts in earlier tests checked too
     const dev = await start();
     expect(await dev.call('getUpdateStatus')).toMatchObject({ ok: true, value: { state: 'unsupported' } });
     expect(autoUpdater.checks).toBe(0);

@@ -75,22 +75,6 @@ export const welcome = {
       'Hello,\n\nCould you tell me my referral balance, pending and paid amounts and my referrals?\nReferral code: {{code}}\n\nThank you.',
     copied: 'Message copied: paste it in the chat.',
   },
-  requests: {
-    payout:
-      'With a referral link only, payouts are requested from Quantower Support: write to them with your referral code and the amount.',
-    license:
-      'With a referral link only, applying your balance to a license goes through Quantower Support: write to them with your referral code and the license you want.',
-    subjectPayout: 'Referral payout request ({{code}})',
-    subjectLicense: 'Referral balance for a license ({{code}})',
-    bodyPayout:
-      'Hello,\n\nI would like to withdraw my referral balance.\nReferral code: {{code}}\n\nThank you.',
-    bodyLicense:
-      'Hello,\n\nI would like to apply my referral balance to a license.\nReferral code: {{code}}\n\nThank you.',
-    email: 'E-mail support',
-    telegram: 'Telegram (message copied)',
-    copied: 'Message copied: paste it in the chat.',
-    noCode: 'Save your referral link first, so the message carries your code.',
-  },
   settings: {
     heading: 'Mode',
     current: 'Now: {{mode}}',
