@@ -33,19 +33,15 @@ const autoUpdater = vi.hoisted(() => ({
   quitAndInstall: () => {},
   checks: 0,
 }));
-vi.mock('electron-updater', () => ({
-  default: {
-    get autoUpdater() {
-      const checkForUpdates = autoUpdater.checkForUpdates;
-      return Object.assign(autoUpdater, {
-        checkForUpdates: () => {
-          autoUpdater.checks += 1;
-          return checkForUpdates();
-        },
-      });
-    },
-  },
-}));
+vi.mock('electron-updater', () => {
+  // Counted once, however often the glue reads electron-updater's autoUpdater.
+  const checkForUpdates = autoUpdater.checkForUpdates;
+  autoUpdater.checkForUpdates = () => {
+    autoUpdater.checks += 1;
+    return checkForUpdates();
+  };
+  return { default: { autoUpdater } };
+});
 
 const { app } = fakeElectron;
 let dataDir: string;
