@@ -2,6 +2,7 @@
 // and registers them here with one line per language.
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
+import { layout as enLayout } from './en/layout.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
 import { notifications as enNotifications } from './en/notifications.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
@@ -11,6 +12,7 @@ import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
+import { layout as ruLayout } from './ru/layout.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
 import { notifications as ruNotifications } from './ru/notifications.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
@@ -29,6 +31,7 @@ export const en = {
   licenses: enLicenses,
   earnings: enEarnings,
   notifications: enNotifications,
+  layout: enLayout,
 };
 
 export const ru = {
@@ -41,6 +44,7 @@ export const ru = {
   licenses: ruLicenses,
   earnings: ruEarnings,
   notifications: ruNotifications,
+  layout: ruLayout,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

@@ -29,7 +29,7 @@ export function PayoutsSection() {
 
   if (!view) return error ? <ErrorState error={error} onRetry={() => void load()} /> : <LoadingState />;
   return (
-    <div className="payouts" data-testid="payouts">
+    <div className="payouts stack" data-testid="payouts">
       {error && <ErrorState error={error} onRetry={() => void load()} />}
       <RequestCard view={view} />
       <RequestsList view={view} />
@@ -132,7 +132,11 @@ function RequestCard({ view }: { view: PayoutsView }) {
           <p role="status" className="success" data-testid="payouts-filed">
             {t('filed', { amount: money(state.payout.amountCents) })}
           </p>
-          <button type="button" className="button" onClick={() => setState({ step: 'idle' })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setState({ step: 'idle' })}
+          >
             {t('back')}
           </button>
         </div>
@@ -249,7 +253,7 @@ function PayoutForm({
         >
           {t('continue')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('cancel')}
         </button>
       </div>
@@ -313,7 +317,7 @@ function ConfirmPayout({
         >
           {busy ? t('sending') : t('confirmButton', { amount: money(draft.amountCents) })}
         </button>
-        <button type="button" className="button" onClick={onBack} disabled={busy}>
+        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           {t('back')}
         </button>
       </div>
