@@ -19,7 +19,7 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className="form-row field-control">
+    <div className="form-row">
       <label htmlFor={id}>{label}</label>
       {children}
       {message !== undefined && (
