@@ -15,6 +15,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { Notice } from '../ui/Notice.tsx';
 import { centsToInput, parseAmountToCents } from './amount.ts';
 import { SupportCard } from './SupportCard.tsx';
 import { payoutsStore } from './stores.ts';
@@ -99,10 +100,9 @@ function RequestCard({ view }: { view: PayoutsView }) {
         })}
       </p>
       {blocked && (
-        <div role="note">
-          <p className="blockers-heading">{t('unavailableHeading')}</p>
+        <Notice tone="warning" title={t('unavailableHeading')}>
           <BlockerList blockers={view.blockers} testId="payouts-blockers" />
-        </div>
+        </Notice>
       )}
       {state.step === 'idle' || (state.step === 'form' && blocked) ? (
         <button
