@@ -265,7 +265,15 @@ const HistoryRow = memo(function HistoryRow({
         aria-expanded={open}
         aria-controls={open ? detailsId : undefined}
         data-testid="history-row-toggle"
-        onClick={() => onToggle(entry.id)}
+        onClick={() => {
+          onToggle(entry.id);
+          // Opened near the bottom of the list, the details would sit below its edge: once drawn,
+          // bring them into view (on the click only, not when a scrolled-away row comes back).
+          if (!open)
+            requestAnimationFrame(() =>
+              document.getElementById(detailsId)?.scrollIntoView?.({ block: 'nearest' }),
+            );
+        }}
       >
         <span className="history-line">
           <span className="history-title">{title}</span>
