@@ -12,10 +12,12 @@ import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { FailureNote, OutboxRow, useMoney } from '../payouts/PayoutsSection.tsx';
+import { statusTone } from '../payouts/status-tone.ts';
 import { licensesStore } from '../payouts/stores.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { Badge } from '../ui/Badge.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { AutoApplySettings } from './AutoApplySettings.tsx';
 import { useProductLabel } from './product-label.ts';
@@ -431,7 +433,7 @@ function CreditsList({ view }: { view: LicensesView }) {
                   price: money(credit.priceCents),
                 })}
               </span>
-              <span className={`status status-${credit.status}`}>{t(`creditStatus.${credit.status}`)}</span>
+              <Badge tone={statusTone(credit.status)}>{t(`creditStatus.${credit.status}`)}</Badge>
             </div>
             {credit.status === 'awaiting-payment' && credit.checkoutUrl && (
               <PayRestButton url={credit.checkoutUrl} />

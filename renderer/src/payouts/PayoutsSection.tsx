@@ -15,9 +15,11 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { Badge } from '../ui/Badge.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { centsToInput, parseAmountToCents } from './amount.ts';
 import { SupportCard } from './SupportCard.tsx';
+import { statusTone } from './status-tone.ts';
 import { payoutsStore } from './stores.ts';
 import './payouts.css';
 
@@ -372,9 +374,9 @@ function RequestsList({ view }: { view: PayoutsView }) {
           >
             <div className="request-main">
               <strong>{money(payout.amountCents)}</strong>
-              <span className={`status status-${payout.status}`} data-testid="payouts-status">
+              <Badge tone={statusTone(payout.status)} testId="payouts-status">
                 {t(`status.${payout.status}`)}
-              </span>
+              </Badge>
             </div>
             <div className="muted">
               {view.methods.find((m) => m.id === payout.method)?.name ?? payout.method} · {payout.destination}{' '}
@@ -417,7 +419,7 @@ export function OutboxRow({
     <li className="request" data-testid="outbox-item" data-state={item.state}>
       <div className="request-main">
         <strong>{money(item.amountCents)}</strong>
-        <span className={`status status-outbox-${item.state}`}>{t(`outboxStatus.${item.state}`)}</span>
+        <Badge tone={statusTone(item.state)}>{t(`outboxStatus.${item.state}`)}</Badge>
       </div>
       <div className="muted">{item.label}</div>
       {item.problem && <div className="request-reason">{item.problem}</div>}
