@@ -3,6 +3,7 @@
 import { about as enAbout } from './en/about.ts';
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
+import { layout as enLayout } from './en/layout.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
 import { notifications as enNotifications } from './en/notifications.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
@@ -15,6 +16,7 @@ import { welcome as enWelcome } from './en/welcome.ts';
 import { about as ruAbout } from './ru/about.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
+import { layout as ruLayout } from './ru/layout.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
 import { notifications as ruNotifications } from './ru/notifications.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
@@ -38,6 +40,7 @@ export const en = {
   supportRequests: enSupportRequests,
   welcome: enWelcome,
   about: enAbout,
+  layout: enLayout,
 };
 
 export const ru = {
@@ -53,6 +56,7 @@ export const ru = {
   supportRequests: ruSupportRequests,
   welcome: ruWelcome,
   about: ruAbout,
+  layout: ruLayout,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

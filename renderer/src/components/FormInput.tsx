@@ -1,7 +1,8 @@
-// One labelled <input> in a `.form-row`: the label is tied to the input by a generated id, and
+// One labelled <input> in a Field (ui/Field.tsx): the label is tied to the input by a generated id, and
 // onChange is called with the new text. An optional message (an error or a hint) is shown under
 // the input in a `.field-error` span that the input points to with aria-describedby.
 import { type HTMLAttributes, type ReactNode, useId } from 'react';
+import { Field } from '../ui/Field.tsx';
 
 export interface FormInputProps {
   label: string;
@@ -41,8 +42,13 @@ export function FormInput({
   const messageId = useId();
   const hasMessage = message !== undefined;
   return (
-    <div className="form-row">
-      <label htmlFor={id}>{label}</label>
+    <Field
+      id={id}
+      label={label}
+      messageId={messageId}
+      message={message}
+      messageTestId={testId && `${testId}-error`}
+    >
       <input
         id={id}
         type={type}
@@ -54,11 +60,6 @@ export function FormInput({
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
       />
-      {hasMessage && (
-        <span id={messageId} className="field-error" data-testid={testId && `${testId}-error`}>
-          {message}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 }

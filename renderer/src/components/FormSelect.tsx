@@ -1,7 +1,8 @@
-// One labelled <select> in a `.form-row`: the label is tied to the select by a generated id, and
+// One labelled <select> in a Field (ui/Field.tsx): the label is tied to the select by a generated id, and
 // onChange is called only with one of the given option values (typed), so callers need no casts
 // or "is this one of mine" checks of the raw string.
 import { useId } from 'react';
+import { Field } from '../ui/Field.tsx';
 
 export interface FormSelectOption<T extends string | number> {
   value: T;
@@ -28,8 +29,7 @@ export function FormSelect<T extends string | number>({
 }: FormSelectProps<T>) {
   const id = useId();
   return (
-    <div className="form-row">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label}>
       <select
         id={id}
         data-testid={testId}
@@ -46,6 +46,6 @@ export function FormSelect<T extends string | number>({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

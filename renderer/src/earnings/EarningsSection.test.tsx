@@ -64,7 +64,10 @@ describe('the earnings dashboard', () => {
       error: null,
     };
     const user = await open('earnings');
-    expect(text('readiness-sentence')).toBe('You can request a payout now.');
+    // Thresholds already passed read as met, not as "$50.00 of $50.00".
+    expect(text('readiness-sentence')).toBe('Ready to withdraw: $50.00 available, 3 referrals.');
+    expect(text('readiness-amount')).toBe('$50.00 available — minimum $50.00 reached');
+    expect(text('readiness-referrals')).toBe('3 referrals — minimum 3 reached');
     await user.click(screen.getByTestId('request-payout'));
     expect(screen.getByTestId('tab-payouts').getAttribute('aria-selected')).toBe('true');
   });
@@ -170,7 +173,9 @@ describe('the history and referrals', () => {
     // Virtualized: only the rows in view (420 px / 58 px + overscan) exist, not all 30.
     expect(screen.getAllByTestId('history-row').length).toBeLessThan(30);
     const first = screen.getAllByTestId('history-row')[0] as HTMLElement;
-    expect(first.textContent).toContain('Crypto · Referral 0');
+    // The product and its term, never the SKU ("crypto-1m").
+    expect(first.textContent).toContain('Crypto, 1 month · Referral 0');
+    expect(first.textContent).not.toContain('crypto-1m');
     expect(first.textContent).toContain('$10.00');
     expect(first.textContent).toContain('paid $100.00');
     expect(first.textContent).toContain('15% · terms v2');
@@ -178,6 +183,41 @@ describe('the history and referrals', () => {
     await user.selectOptions(screen.getByTestId('history-type'), 'reversed');
     await waitFor(() => expect(text('history-count')).toBe('6 entries shown'));
     expect(bridge.earnings.historyQueries.at(-1)?.types).toEqual(['reversed']);
+  });
+
+  it('opens a reversal row to its whole story: purchase, product and term, paid, refund, the amount reversed', async () => {
+    const user = await open('history');
+    await waitFor(() => expect(screen.getAllByTestId('history-row').length).toBeGreaterThan(4));
+    const reversal = screen
+      .getAllByTestId('history-row')
+      .find((row) => row.getAttribute('data-type') === 'reversed') as HTMLElement;
+    // The summary line shows what the purchase paid on a reversal too, not only the refund.
+    expect(reversal.textContent).toContain('paid $100.00');
+    expect(reversal.textContent).toContain('refund $50.00');
+    const toggle = reversal.querySelector('[data-testid="history-row-toggle"]') as HTMLElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(reversal.querySelector('[data-testid="history-row-details"]')).toBeNull();
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const details = reversal.querySelector('[data-testid="history-row-details"]') as HTMLElement;
+    expect(toggle.getAttribute('aria-controls')).toBe(details.id);
+    const field = (name: string) =>
+      details.querySelector(`[data-field="${name}"] dd`)?.textContent ?? `(no ${name})`;
+    expect(field('type')).toBe('Reversed');
+    expect(field('amount')).toBe('-$5.04');
+    expect(field('purchase')).toBe('#10004');
+    expect(field('product')).toBe('Crypto, 1 month');
+    expect(field('referral')).toBe('Referral 1');
+    expect(field('list-price')).toBe('$100.00');
+    expect(field('paid')).toBe('$100.00');
+    expect(field('rate')).toBe('15%');
+    expect(field('terms')).toBe('version 2');
+    expect(field('refund')).toBe('$50.00');
+    expect(field('reversed')).toBe('$5.04');
+    // No discount on this purchase, so no discount line; an earned row has no "reversed" line.
+    expect(details.querySelector('[data-field="discount"]')).toBeNull();
+    await user.click(toggle);
+    expect(reversal.querySelector('[data-testid="history-row-details"]')).toBeNull();
   });
 
   it('lists referrals with masked e-mails and figures, and opens a referral’s commissions', async () => {

@@ -7,6 +7,7 @@ import { withdrawalReadiness } from '../../../shared/earnings-readiness.ts';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { sections } from '../shell/sections.ts';
 import { navigation } from '../shell/stores.ts';
+import { Button } from '../ui/Button.tsx';
 import { money } from './format.ts';
 
 const hasSection = (id: string) => sections.some((section) => section.id === id);
@@ -27,7 +28,10 @@ export function ReadinessPanel({ program }: { program: ProgramStatus }) {
     referrals && !referrals.met ? t('readiness.missingReferrals', { count: referrals.missing }) : null,
   ].filter((part): part is string => part !== null);
   const sentence = readiness.canRequestPayout
-    ? t('readiness.ready')
+    ? t('readiness.readyFigures', {
+        amount: money(program.withdrawal.availableCents, locale),
+        referrals: t('readiness.referralCount', { count: program.referralsCount }),
+      })
     : missing.length === 2
       ? t('readiness.missingBoth', { amount: missing[0], referrals: missing[1] })
       : missing.length === 1
@@ -38,13 +42,18 @@ export function ReadinessPanel({ program }: { program: ProgramStatus }) {
     <section className="card readiness" aria-labelledby="readiness-heading" data-testid="earnings-readiness">
       <h2 id="readiness-heading">{t('readiness.heading')}</h2>
       {readiness.thresholds.map((threshold) => {
+        // A threshold already passed reads as met ("$143.35 available — minimum $50.00 reached"),
+        // not as a fraction over 100 % ("$143.35 of $50.00").
+        const current = threshold.kind === 'amount' ? money(threshold.current, locale) : threshold.current;
+        const required = threshold.kind === 'amount' ? money(threshold.required, locale) : threshold.required;
         const text =
           threshold.kind === 'amount'
-            ? t('readiness.amount', {
-                current: money(threshold.current, locale),
-                required: money(threshold.required, locale),
-              })
-            : t('readiness.referrals', { current: threshold.current, count: threshold.required });
+            ? threshold.met
+              ? t('readiness.amountMet', { current, required })
+              : t('readiness.amount', { current, required })
+            : threshold.met
+              ? t('readiness.referralsMet', { count: threshold.current, required })
+              : t('readiness.referrals', { current, count: threshold.required });
         return (
           <div key={threshold.kind} className={threshold.met ? 'threshold met' : 'threshold'}>
             <span data-testid={`readiness-${threshold.kind}`}>{text}</span>
@@ -62,30 +71,28 @@ export function ReadinessPanel({ program }: { program: ProgramStatus }) {
       <p id={sentenceId} data-testid="readiness-sentence">
         {sentence}
       </p>
-      <div className="share-buttons">
+      <div className="button-row">
         {hasSection('payouts') && (
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="request-payout"
+          <Button
+            variant="primary"
+            testId="request-payout"
             disabled={!readiness.canRequestPayout}
             aria-describedby={sentenceId}
             onClick={() => select('payouts')}
           >
             {t('readiness.requestPayout')}
-          </button>
+          </Button>
         )}
         {hasSection('licenses') && (
-          <button
-            type="button"
-            className="button button-secondary"
-            data-testid="apply-to-license"
+          <Button
+            variant="secondary"
+            testId="apply-to-license"
             disabled={!readiness.canApplyToLicense}
             title={t('readiness.licenseHint')}
             onClick={() => select('licenses')}
           >
             {t('readiness.applyToLicense')}
-          </button>
+          </Button>
         )}
       </div>
     </section>

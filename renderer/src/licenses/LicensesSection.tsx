@@ -12,12 +12,16 @@ import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { FailureNote, OutboxRow, useMoney } from '../payouts/PayoutsSection.tsx';
+import { statusTone } from '../payouts/status-tone.ts';
 import { licensesStore } from '../payouts/stores.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
 import { LicenseSupportCard } from '../support-requests/LicenseSupportCard.tsx';
+import { Badge } from '../ui/Badge.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { AutoApplySettings } from './AutoApplySettings.tsx';
+import { useProductLabel } from './product-label.ts';
 import '../payouts/payouts.css';
 
 export function LicensesSection() {
@@ -45,7 +49,7 @@ export function LicensesSection() {
 
   if (!view) return error ? <ErrorState error={error} onRetry={() => void load()} /> : <LoadingState />;
   return (
-    <div className="licenses" data-testid="licenses">
+    <div className="licenses stack" data-testid="licenses">
       {error && <ErrorState error={error} onRetry={() => void load()} />}
       {applied && (
         <p role="status" className="card success" data-testid="licenses-auto-applied">
@@ -67,17 +71,21 @@ export function LicensesSection() {
           {t('available')}: <strong data-testid="licenses-available">{money(view.availableCents)}</strong>
         </p>
         {view.blockers.length > 0 && (
-          <ul className="blockers" role="note" data-testid="licenses-blockers">
-            {view.blockers.map((blocker) => (
-              <li key={blocker.code} data-code={blocker.code}>
-                {blocker.code === 'disqualified'
-                  ? blocker.reason
-                    ? t('unavailable.disqualified', { reason: blocker.reason })
-                    : t('unavailable.disqualifiedNoReason')
-                  : t('unavailable.no-balance')}
-              </li>
-            ))}
-          </ul>
+          // A plain list inside a warning notice (not role="note" on the list, which hides the
+          // list from screen readers); the notice's title says what the list is.
+          <Notice tone="warning" title={t('blockersLabel')}>
+            <ul className="blockers" data-testid="licenses-blockers">
+              {view.blockers.map((blocker) => (
+                <li key={blocker.code} data-code={blocker.code}>
+                  {blocker.code === 'disqualified'
+                    ? blocker.reason
+                      ? t('unavailable.disqualified', { reason: blocker.reason })
+                      : t('unavailable.disqualifiedNoReason')
+                    : t('unavailable.no-balance')}
+                </li>
+              ))}
+            </ul>
+          </Notice>
         )}
         {view.licenses.length === 0 && <p className="muted">{t('none')}</p>}
         <ul className="request-list">
@@ -134,7 +142,7 @@ function OfferCard({ offer, onReview }: { offer: CreditOffer; onReview: () => vo
         </button>
         <button
           type="button"
-          className="button"
+          className="button button-secondary"
           data-testid="licenses-offer-dismiss"
           onClick={() => void bridge.dismissOffer({ productId: offer.productId }).then(show, () => undefined)}
         >
@@ -261,7 +269,7 @@ function ConfirmCredit({ item, onClose }: { item: CatalogItem; onClose: () => vo
         ) : (
           <FailureNote failure={state.failure} />
         )}
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button button-secondary" onClick={onClose}>
           {t('back')}
         </button>
       </div>
@@ -292,7 +300,7 @@ function ConfirmCredit({ item, onClose }: { item: CatalogItem; onClose: () => vo
                 })}
           </p>
         )}
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button button-secondary" onClick={onClose}>
           {t('back')}
         </button>
       </div>
@@ -322,7 +330,7 @@ function ConfirmCredit({ item, onClose }: { item: CatalogItem; onClose: () => vo
         >
           {busy ? t('sending') : t('confirmButton', values)}
         </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
+        <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
           {t('back')}
         </button>
       </div>
@@ -399,6 +407,7 @@ function CreditsList({ view }: { view: LicensesView }) {
   const money = useMoney();
   const bridge = useBridge();
   const load = licensesStore.use((s) => s.load);
+  const productLabel = useProductLabel(view.licenses.flatMap((row) => row.options));
   if (view.credits.length === 0 && view.outbox.length === 0) return null;
   return (
     <section className="card" aria-labelledby="licenses-credits-heading">
@@ -417,12 +426,16 @@ function CreditsList({ view }: { view: LicensesView }) {
             <div className="request-main">
               <span>
                 {t('creditLine', {
-                  sku: credit.sku,
+                  product: productLabel(
+                    credit.sku,
+                    view.licenses.find((row) => credit.sku.startsWith(`${row.license.productId}-`))?.license
+                      .productName,
+                  ),
                   credit: money(credit.creditCents),
                   price: money(credit.priceCents),
                 })}
               </span>
-              <span className={`status status-${credit.status}`}>{t(`creditStatus.${credit.status}`)}</span>
+              <Badge tone={statusTone(credit.status)}>{t(`creditStatus.${credit.status}`)}</Badge>
             </div>
             {credit.status === 'awaiting-payment' && credit.checkoutUrl && (
               <PayRestButton url={credit.checkoutUrl} />

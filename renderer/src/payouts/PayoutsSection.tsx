@@ -15,8 +15,11 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
+import { Badge } from '../ui/Badge.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { centsToInput, parseAmountToCents } from './amount.ts';
 import { SupportCard } from './SupportCard.tsx';
+import { statusTone } from './status-tone.ts';
 import { payoutsStore } from './stores.ts';
 import './payouts.css';
 
@@ -29,7 +32,7 @@ export function PayoutsSection() {
 
   if (!view) return error ? <ErrorState error={error} onRetry={() => void load()} /> : <LoadingState />;
   return (
-    <div className="payouts" data-testid="payouts">
+    <div className="payouts stack" data-testid="payouts">
       {error && <ErrorState error={error} onRetry={() => void load()} />}
       <RequestCard view={view} />
       <RequestsList view={view} />
@@ -99,10 +102,9 @@ function RequestCard({ view }: { view: PayoutsView }) {
         })}
       </p>
       {blocked && (
-        <div role="note">
-          <p className="blockers-heading">{t('unavailableHeading')}</p>
+        <Notice tone="warning" title={t('unavailableHeading')}>
           <BlockerList blockers={view.blockers} testId="payouts-blockers" />
-        </div>
+        </Notice>
       )}
       {state.step === 'idle' || (state.step === 'form' && blocked) ? (
         <button
@@ -132,7 +134,11 @@ function RequestCard({ view }: { view: PayoutsView }) {
           <p role="status" className="success" data-testid="payouts-filed">
             {t('filed', { amount: money(state.payout.amountCents) })}
           </p>
-          <button type="button" className="button" onClick={() => setState({ step: 'idle' })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setState({ step: 'idle' })}
+          >
             {t('back')}
           </button>
         </div>
@@ -249,7 +255,7 @@ function PayoutForm({
         >
           {t('continue')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('cancel')}
         </button>
       </div>
@@ -313,7 +319,7 @@ function ConfirmPayout({
         >
           {busy ? t('sending') : t('confirmButton', { amount: money(draft.amountCents) })}
         </button>
-        <button type="button" className="button" onClick={onBack} disabled={busy}>
+        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           {t('back')}
         </button>
       </div>
@@ -368,9 +374,9 @@ function RequestsList({ view }: { view: PayoutsView }) {
           >
             <div className="request-main">
               <strong>{money(payout.amountCents)}</strong>
-              <span className={`status status-${payout.status}`} data-testid="payouts-status">
+              <Badge tone={statusTone(payout.status)} testId="payouts-status">
                 {t(`status.${payout.status}`)}
-              </span>
+              </Badge>
             </div>
             <div className="muted">
               {view.methods.find((m) => m.id === payout.method)?.name ?? payout.method} · {payout.destination}{' '}
@@ -413,7 +419,7 @@ export function OutboxRow({
     <li className="request" data-testid="outbox-item" data-state={item.state}>
       <div className="request-main">
         <strong>{money(item.amountCents)}</strong>
-        <span className={`status status-outbox-${item.state}`}>{t(`outboxStatus.${item.state}`)}</span>
+        <Badge tone={statusTone(item.state)}>{t(`outboxStatus.${item.state}`)}</Badge>
       </div>
       <div className="muted">{item.label}</div>
       {item.problem && <div className="request-reason">{item.problem}</div>}

@@ -40,7 +40,7 @@ export function SupportCard({ code, availableCents }: { code: string; availableC
         <div className="button-row">
           <button
             type="button"
-            className="button"
+            className="button button-secondary"
             data-testid="payouts-support-email"
             onClick={() => void open(supportMailto(subject, body), false)}
           >
@@ -48,7 +48,7 @@ export function SupportCard({ code, availableCents }: { code: string; availableC
           </button>
           <button
             type="button"
-            className="button"
+            className="button button-secondary"
             data-testid="payouts-support-telegram"
             onClick={() => void open(SUPPORT_TELEGRAM, true)}
           >

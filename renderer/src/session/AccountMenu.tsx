@@ -1,7 +1,10 @@
-// The signed-in account in the header: the e-mail, and Sign out behind a small disclosure menu.
+// The signed-in account in the header: a round initial (the e-mail beside it when the header has
+// room), and Sign out behind a small disclosure menu (a button that shows a panel; Escape and a
+// click outside close it — a disclosure, not an ARIA menu, so no headless menu library is needed).
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './session.css';
+import { Button } from '../ui/Button.tsx';
 import { StorageNote } from './StorageNote.tsx';
 import { session } from './stores.ts';
 
@@ -33,34 +36,46 @@ export function AccountMenu() {
   if (view?.state !== 'signed-in') return null;
   return (
     <div className="account-menu" ref={root}>
-      <button
-        type="button"
-        className="button account-button"
+      <Button
+        variant="ghost"
+        className="account-button"
         aria-expanded={open}
         aria-controls={menuId}
-        data-testid="account-menu-button"
+        testId="account-menu-button"
         onClick={() => setOpen(!open)}
       >
-        <span className="visually-hidden">{t('accountMenu')}: </span>
-        {view.email}
-      </button>
+        <span className="account-initial" aria-hidden="true">
+          {initialOf(view.email)}
+        </span>
+        <span className="visually-hidden">
+          {t('accountMenu')}: {view.email}
+        </span>
+        <span className="account-email" aria-hidden="true">
+          {view.email}
+        </span>
+      </Button>
       {open && (
         <div className="account-panel" id={menuId}>
           <p>
             {t('signedInAs')} <strong data-testid="account-email">{view.email}</strong>
           </p>
           <StorageNote view={view} testId="account-storage-note" />
-          <button
-            type="button"
-            className="button"
-            data-testid="sign-out-button"
+          <Button
+            variant="secondary"
+            testId="sign-out-button"
             disabled={busy === 'signing-out'}
             onClick={() => void signOut().then(() => setOpen(false))}
           >
             {busy === 'signing-out' ? t('signingOut') : t('signOut')}
-          </button>
+          </Button>
         </div>
       )}
     </div>
   );
+}
+
+/** The first letter of the e-mail's name, upper-cased (any script), for the round account button. */
+export function initialOf(email: string | undefined): string {
+  const first = Array.from((email ?? '').trim())[0] ?? '?';
+  return first.toLocaleUpperCase();
 }

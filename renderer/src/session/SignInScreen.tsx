@@ -43,7 +43,7 @@ export function SignInScreen() {
           <div className="sign-in-actions">
             <button
               type="button"
-              className="button"
+              className="button button-secondary"
               data-testid="sign-in-reopen"
               onClick={() => void reopen()}
             >
@@ -52,7 +52,7 @@ export function SignInScreen() {
             <button
               ref={cancelButton}
               type="button"
-              className="button"
+              className="button button-secondary"
               data-testid="sign-in-cancel"
               disabled={busy === 'cancelling'}
               onClick={() => void cancel()}

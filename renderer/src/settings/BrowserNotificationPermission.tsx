@@ -2,6 +2,7 @@
 // browser asks only from a click: this is that click. Desktop (Electron) notifications need no ask.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button.tsx';
 
 type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
 
@@ -16,15 +17,15 @@ export function BrowserNotificationPermission() {
   return (
     <p data-testid="browser-notification-permission" data-permission={permission}>
       {permission === 'default' && (
-        <button
-          type="button"
-          data-testid="allow-browser-notifications"
+        <Button
+          size="small"
+          testId="allow-browser-notifications"
           onClick={() =>
             void Notification.requestPermission().then(setPermission, () => setPermission(current()))
           }
         >
           {t('browserPermission.ask')}
-        </button>
+        </Button>
       )}
       {permission === 'granted' && t('browserPermission.granted')}
       {permission === 'denied' && t('browserPermission.denied')}

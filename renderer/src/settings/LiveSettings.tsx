@@ -7,6 +7,7 @@ import type { NotificationKind } from '../../../shared/live-settings.ts';
 import { FormInput } from '../components/FormInput.tsx';
 import { featureStore } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
+import { Button } from '../ui/Button.tsx';
 import { BrowserNotificationPermission } from './BrowserNotificationPermission.tsx';
 import { createLiveStore } from './live-store.ts';
 import './live-settings.css';
@@ -29,7 +30,7 @@ export function LiveSettings() {
   const store = live.useStore();
   useEffect(() => store.getState().start(), [store]);
   return (
-    <div className="live-settings">
+    <div className="live-settings stack">
       <NotificationSettingsGroup />
       <WindowSettingsGroup />
     </div>
@@ -113,20 +114,20 @@ function NotificationSettingsGroup() {
         <legend>{t('pauseLegend')}</legend>
         {pausedUntil && <p data-testid="paused-until">{t('pausedUntil', { time: pausedUntil })}</p>}
         <div className="button-row">
-          <button type="button" data-testid="pause-1h" onClick={() => void pauseFor('1h')}>
+          <Button size="small" testId="pause-1h" onClick={() => void pauseFor('1h')}>
             {t('pause1h')}
-          </button>
-          <button type="button" data-testid="pause-tomorrow" onClick={() => void pauseFor('tomorrow')}>
+          </Button>
+          <Button size="small" testId="pause-tomorrow" onClick={() => void pauseFor('tomorrow')}>
             {t('pauseTomorrow')}
-          </button>
-          <button
-            type="button"
-            data-testid="pause-resume"
+          </Button>
+          <Button
+            size="small"
+            testId="pause-resume"
             disabled={!pausedUntil}
             onClick={() => void pauseFor('resume')}
           >
             {t('resume')}
-          </button>
+          </Button>
         </div>
         <label className="check-row">
           <input

@@ -47,6 +47,25 @@ describe('the section tabs', () => {
     expect(screen.getByTestId('section-referral')).toBeTruthy();
   });
 
+  it('show every section as an icon (hidden from screen readers) above its label; Up/Down move too', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const tabs = screen.getAllByRole('tab');
+    for (const tab of tabs) {
+      const icon = tab.querySelector('svg');
+      expect(icon?.getAttribute('aria-hidden'), tab.id).toBe('true');
+      // The accessible name is the label alone: the icon adds no text.
+      expect(tab.textContent, tab.id).toBe(tab.querySelector('.tab-label')?.textContent);
+      expect(tab.textContent?.trim(), tab.id).not.toBe('');
+    }
+    expect(tabs[4]?.textContent).toBe(en.payouts.tab);
+    (tabs[0] as HTMLElement).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(tabs[1]);
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(tabs.at(-1));
+  });
+
   it('switch sections by click and keep each section’s data', async () => {
     const user = userEvent.setup();
     renderApp();

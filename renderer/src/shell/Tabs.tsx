@@ -1,5 +1,7 @@
 // Section tabs per the WAI-ARIA tabs pattern: one tab stop, arrows/Home/End move and select
 // (automatic activation: a section shows at once, its data comes from its store).
+// A compact bar: every section is always visible (icon above its label), four to a row in a
+// narrow window and one row when there is room (styles.css, `.tabs`), so none is ever hidden.
 import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionDefinition } from './sections.ts';
@@ -20,11 +22,11 @@ export function Tabs({
     const index = sections.findIndex((section) => section.id === current);
     const last = sections.length - 1;
     const next =
-      event.key === 'ArrowRight'
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
         ? index === last
           ? 0
           : index + 1
-        : event.key === 'ArrowLeft'
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
           ? index === 0
             ? last
             : index - 1
@@ -62,7 +64,10 @@ export function Tabs({
             className="tab"
             onClick={() => onSelect(section.id)}
           >
-            <section.Label />
+            <section.Icon aria-hidden size={18} strokeWidth={1.75} />
+            <span className="tab-label">
+              <section.Label />
+            </span>
           </button>
         );
       })}

@@ -44,7 +44,9 @@ export const licenses = {
     'awaiting-payment': 'Awaiting payment',
     cancelled: 'Cancelled',
   },
-  creditLine: '{{sku}}: {{credit}} of {{price}}',
+  creditLine: '{{product}}: {{credit}} of {{price}}',
+  productTerm: '{{product}}, {{term}}',
+  blockersLabel: 'Why the balance cannot be applied now',
   outboxStatus: {
     sending: 'Sending',
     failed: 'Not applied',

@@ -2,7 +2,7 @@
 export const share = {
   heading: 'Share',
   copyCode: 'Copy code',
-  copyCodeAccessibleName: 'Copy referral code',
+  copyCodeAccessibleName: 'Copy code of your referral link',
   codeCopied: 'Code copied',
   copyCodeFailed: "Couldn't copy the code to the clipboard.",
   shortcutsHint: 'Shortcuts: Ctrl+Shift+C copies the link, Ctrl+Shift+K copies the code (⌘ on a Mac).',

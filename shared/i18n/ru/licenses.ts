@@ -50,7 +50,9 @@ export const licenses = {
     'awaiting-payment': 'Ждёт оплаты',
     cancelled: 'Отменено',
   },
-  creditLine: '{{sku}}: {{credit}} из {{price}}',
+  creditLine: '{{product}}: {{credit}} из {{price}}',
+  productTerm: '{{product}} — {{term}}',
+  blockersLabel: 'Почему баланс сейчас нельзя применить',
   outboxStatus: {
     sending: 'Отправляется',
     failed: 'Не применено',

@@ -4,7 +4,7 @@ import type { Messages } from '../messages.ts';
 export const share = {
   heading: 'Поделиться',
   copyCode: 'Копировать код',
-  copyCodeAccessibleName: 'Копировать реферальный код',
+  copyCodeAccessibleName: 'Копировать код приглашения',
   codeCopied: 'Код скопирован',
   copyCodeFailed: 'Не удалось скопировать код в буфер обмена.',
   shortcutsHint: 'Сочетания: Ctrl+Shift+C копирует ссылку, Ctrl+Shift+K — код (⌘ на Mac).',
