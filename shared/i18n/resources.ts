@@ -3,21 +3,25 @@
 import { common as enCommon } from './en/common.ts';
 import { earnings as enEarnings } from './en/earnings.ts';
 import { licenses as enLicenses } from './en/licenses.ts';
+import { notices as enNotices } from './en/notices.ts';
 import { notifications as enNotifications } from './en/notifications.ts';
 import { payouts as enPayouts } from './en/payouts.ts';
 import { referral as enReferral } from './en/referral.ts';
 import { session as enSession } from './en/session.ts';
 import { settings as enSettings } from './en/settings.ts';
 import { share as enShare } from './en/share.ts';
+import { tray as enTray } from './en/tray.ts';
 import { common as ruCommon } from './ru/common.ts';
 import { earnings as ruEarnings } from './ru/earnings.ts';
 import { licenses as ruLicenses } from './ru/licenses.ts';
+import { notices as ruNotices } from './ru/notices.ts';
 import { notifications as ruNotifications } from './ru/notifications.ts';
 import { payouts as ruPayouts } from './ru/payouts.ts';
 import { referral as ruReferral } from './ru/referral.ts';
 import { session as ruSession } from './ru/session.ts';
 import { settings as ruSettings } from './ru/settings.ts';
 import { share as ruShare } from './ru/share.ts';
+import { tray as ruTray } from './ru/tray.ts';
 
 export const en = {
   session: enSession,
@@ -29,6 +33,8 @@ export const en = {
   licenses: enLicenses,
   earnings: enEarnings,
   notifications: enNotifications,
+  notices: enNotices,
+  tray: enTray,
 };
 
 export const ru = {
@@ -41,6 +47,8 @@ export const ru = {
   licenses: ruLicenses,
   earnings: ruEarnings,
   notifications: ruNotifications,
+  notices: ruNotices,
+  tray: ruTray,
 } satisfies Record<keyof typeof en, unknown>;
 
 export const resources = { en, ru };

@@ -1,0 +1,22 @@
+// The tray (drawn by the OS from core's tray model): tooltip and menu.
+export const tray = {
+  tooltip: '{{app}} — {{balance}}',
+  balance: 'Available: {{amount}}',
+  unknown: 'Available: —',
+  signedOut: 'Signed out',
+  offline: '(offline, last known)',
+  newEarnings: 'New earnings',
+  copyLink: 'Copy referral link',
+  showQr: 'Show QR code',
+  open: 'Open companion',
+  payout: 'Request payout…',
+  license: 'Apply to license…',
+  pauseMenu: 'Pause notifications',
+  pause1h: 'For 1 hour',
+  pauseTomorrow: 'Until tomorrow',
+  trading: "I'm trading",
+  resume: 'Resume notifications',
+  pausedUntil: 'Paused until {{time}}',
+  settings: 'Settings',
+  quit: 'Quit',
+};
