@@ -31,6 +31,12 @@ export interface CompanionOptions {
   accountsUrl?: string | undefined;
   version: string;
   shell: AppInfo['shell'];
+  /**
+   * The system's preferred languages, when the shell knows them before any page (Electron:
+   * app.getPreferredSystemLanguages). Core words notifications and the tray in the UI's language;
+   * this list only decides it for a "system" setting until the UI reports what it resolved.
+   */
+  systemLanguages?: readonly string[];
   /** Starts the embedded sandbox for demo mode (injected so tests and shells choose where it lives). */
   startDemoSandbox: () => Promise<DemoSandbox>;
   /** Where the user's settings live (openSettingsFile in the shell's data directory). */
@@ -144,6 +150,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     store: options.notificationState ?? createMemoryNotificationStateStore(),
     sink: options.notificationSink,
     burstMs: options.notificationBurstMs,
+    systemLanguages: options.systemLanguages,
     fetch: options.fetch,
     timing: options.liveTiming,
     refreshData: () => {

@@ -86,6 +86,17 @@ describe('the desktop app', () => {
     await quit();
   });
 
+  it('gives core the OS\'s preferred languages: a "system" language follows the OS in the tray', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['ru-RU', 'en-US']);
+    const { call } = await start();
+    const tray = await call('getTray');
+    expect(tray).toMatchObject({
+      ok: true,
+      value: { tooltip: expect.stringMatching(/^Реферальный компаньон — /u) },
+    });
+    await quit();
+  });
+
   it('denies every permission request and check', async () => {
     await start();
     const { setPermissionRequestHandler, setPermissionCheckHandler } = fakeElectron.session.defaultSession;

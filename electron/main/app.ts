@@ -152,6 +152,8 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       companion = await startCompanion({
         shell: 'electron',
         version: app.getVersion(),
+        // The OS's languages: the UI resolves "system" from the same list (first paint), and reports back.
+        systemLanguages: wellFormedLanguages(app.getPreferredSystemLanguages()),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData')),
         // conf in userData rather than electron-store: the same Electron-free adapter as the browser shell.

@@ -3,6 +3,7 @@
 // handlers and starts/stops this.
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { CoreHandlers, EventPayload, SessionView } from '../../../shared/bridge.ts';
+import { resolveLocale } from '../../../shared/i18n/locale.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -14,6 +15,7 @@ import {
 } from '../notifications/notification-service.ts';
 import type { NotificationStateStore } from '../notifications/state.ts';
 import type { CoreLanguage } from '../notifications/text.ts';
+import type { TrayMenuItem } from '../tray/tray-model.ts';
 import { createTrayService, type TrayService } from '../tray/tray-service.ts';
 import { createLiveService, type LiveService, type LiveTiming } from './live-service.ts';
 
@@ -34,6 +36,8 @@ export interface LiveFeaturesOptions {
   burstMs?: number | undefined;
   /** Re-reads the earnings snapshot (earnings module): its earningsChanged feeds the tray and derived notices. */
   refreshData?: (() => void) | undefined;
+  /** The system's preferred languages as the shell knows them (Electron: app.getPreferredSystemLanguages). */
+  systemLanguages?: readonly string[] | undefined;
   log?: (message: string) => void;
 }
 
@@ -46,6 +50,8 @@ export type LiveHandlers = Pick<
   | 'listNotifications'
   | 'openNotification'
   | 'markEarningsSeen'
+  | 'reportUiLanguage'
+  | 'getTray'
 >;
 
 export interface LiveFeatures {
@@ -67,8 +73,18 @@ const MONEY_EVENTS = new Set<ProgramEvent['type']>([
   'partner.disqualified',
 ]);
 
-export function systemLanguage(): CoreLanguage {
-  return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+/**
+ * Core's language is the UI's: the setting, or for "system" what the UI reported it resolved
+ * (reportUiLanguage). Until the UI has reported (e.g. started hidden in the tray), the same rule
+ * over the languages the shell gave core (Electron: the OS's preferred languages).
+ */
+export function coreLanguage(
+  setting: Settings['ui']['language'],
+  reported: CoreLanguage | null,
+  systemLanguages: readonly string[],
+): CoreLanguage {
+  if (setting !== 'system') return setting;
+  return reported ?? resolveLocale(setting, systemLanguages);
 }
 
 export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
@@ -84,10 +100,9 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       quietHeld: [],
     });
   }
-  const language = (): CoreLanguage => {
-    const chosen = options.settings().ui.language;
-    return chosen === 'system' ? systemLanguage() : chosen;
-  };
+  let reported: CoreLanguage | null = null;
+  const language = (): CoreLanguage =>
+    coreLanguage(options.settings().ui.language, reported, options.systemLanguages ?? []);
   const signedIn = () => options.session.view().state === 'signed-in';
   let availableCents: number | null = null;
 
@@ -189,6 +204,15 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       notifications.markEarningsSeen();
       return { seen: true };
     },
+    reportUiLanguage: async ({ language: shown }) => {
+      reported = shown;
+      tray.update();
+      return { language: language() };
+    },
+    getTray: async () => {
+      const model = tray.model();
+      return { tooltip: model.tooltip, labels: menuLabels(model.menu) };
+    },
   };
 
   return {
@@ -206,4 +230,14 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       await notifications.close();
     },
   };
+}
+
+function menuLabels(items: readonly TrayMenuItem[]): string[] {
+  return items.flatMap((item) =>
+    item.type === 'separator'
+      ? []
+      : item.type === 'submenu'
+        ? [item.label, ...menuLabels(item.items)]
+        : [item.label],
+  );
 }

@@ -163,6 +163,8 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   getVersion = vi.fn(() => '0.1.0-test');
+  /** The OS's preferred languages (a test sets them to see core follow the OS). */
+  getPreferredSystemLanguages = vi.fn((): string[] => ['en-US']);
   getName = vi.fn(() => 'Referral Companion for Quantower');
   getPath = vi.fn((_name: string) => '/nonexistent');
   setAppUserModelId = vi.fn();

@@ -3,6 +3,7 @@
 // that numbers, dates and money use.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { FirstPaint } from '../../../shared/first-paint.ts';
 import {
   INTL_LOCALES,
   resolveLocale as resolveFor,
@@ -15,15 +16,13 @@ export { INTL_LOCALES };
 
 /**
  * The system's preferred languages, as the shell knows them: in Electron the OS's list
- * (app.getPreferredSystemLanguages, which the glue hands to core and core puts in the first-paint
- * state), in the browser shell the page's own navigator.languages. Set once at start (main.tsx).
+ * (app.getPreferredSystemLanguages; the glue gives it to core, core puts it in the first-paint
+ * state), in the browser shell the page's own navigator.languages.
  */
-let shellLanguages: readonly string[] | null = null;
-export function setSystemLanguages(languages: readonly string[] | null): void {
-  shellLanguages = languages;
-}
-export function systemLanguages(): readonly string[] {
-  return shellLanguages ?? navigatorLanguages();
+export function systemLanguages(
+  firstPaint?: Pick<FirstPaint, 'appInfo' | 'systemLanguages'>,
+): readonly string[] {
+  return firstPaint?.appInfo.shell === 'electron' ? firstPaint.systemLanguages : navigatorLanguages();
 }
 
 /** The first of the system's preferred languages the UI has, else English. */
