@@ -40,6 +40,26 @@ export const Blocker = z.discriminatedUnion('code', [
 ]);
 export type Blocker = z.infer<typeof Blocker>;
 
+/**
+ * Why core refused a payout or credit request, as a code and its data (carried in the bridge
+ * failure): the UI words it from the catalog (shared/i18n/refusal-text.ts), in the user's language.
+ */
+export const Refusal = z.discriminatedUnion('code', [
+  ...Blocker.options,
+  z.object({ code: z.literal('method-not-offered'), method: z.string().max(64) }),
+  z.object({
+    code: z.literal('destination'),
+    problem: z.enum(['email', 'tron-address', 'iban-format', 'iban-check']),
+  }),
+  z.object({ code: z.literal('above-available'), availableCents: Cents }),
+  z.object({ code: z.literal('amount-below-minimum'), minCents: Cents }),
+  z.object({ code: z.literal('draft-expired') }),
+  z.object({ code: z.literal('unknown-license'), sku: z.string().max(64) }),
+  z.object({ code: z.literal('lifetime-license'), productName: z.string().max(200) }),
+  z.object({ code: z.literal('above-price'), priceCents: Cents }),
+]);
+export type Refusal = z.infer<typeof Refusal>;
+
 /** A request this machine filed (or is filing) that is not settled yet between it and the server. */
 export const OutboxItem = z.object({
   key: IdempotencyKey,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payout, PayoutMethodId } from '../../../shared/accounts-api.ts';
 import type { Blocker, OutboxItem, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
+import { refusalText } from '../../../shared/i18n/refusal-text.ts';
 import { formatCents } from '../../../shared/money-format.ts';
 import { type DestinationProblem, destinationProblemCode } from '../../../shared/payout-destination.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -49,23 +50,12 @@ export function useMoney(): (cents: number) => string {
 
 export function BlockerList({ blockers, testId }: { blockers: Blocker[]; testId: string }) {
   const { t } = useTranslation('payouts');
-  const money = useMoney();
+  const locale = useIntlLocale();
   return (
     <ul className="blockers" data-testid={testId}>
       {blockers.map((blocker) => (
         <li key={blocker.code} data-code={blocker.code}>
-          {blocker.code === 'disqualified'
-            ? blocker.reason
-              ? t('blockers.disqualified', { reason: blocker.reason })
-              : t('blockers.disqualifiedNoReason')
-            : blocker.code === 'below-minimum'
-              ? t('blockers.below-minimum', {
-                  min: money(blocker.minCents),
-                  available: money(Math.max(0, blocker.availableCents)),
-                })
-              : blocker.code === 'not-enough-referrals'
-                ? t('blockers.not-enough-referrals', { min: blocker.minReferrals, count: blocker.referrals })
-                : t('blockers.no-balance')}
+          {refusalText(blocker, t, locale)}
         </li>
       ))}
     </ul>
@@ -267,6 +257,7 @@ function ConfirmPayout({
   onFiled: (payout: Payout) => void;
 }) {
   const { t } = useTranslation('payouts');
+  const { t: common } = useTranslation('common');
   const money = useMoney();
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
@@ -298,7 +289,7 @@ function ConfirmPayout({
       {failure &&
         (failure.retryable ? (
           <p role="alert" className="warning" data-testid="payouts-not-confirmed">
-            {t('notConfirmed', { message: failure.message })}
+            {t('notConfirmed', { message: common(`errorTitles.${failure.code}`) })}
           </p>
         ) : (
           <FailureNote failure={failure} />
@@ -321,10 +312,14 @@ function ConfirmPayout({
   );
 }
 
+/** A failed request in the user's words: core's refusal from the catalog, else what kind of failure it was. */
 export function FailureNote({ failure }: { failure: BridgeFailure }) {
+  const { t } = useTranslation('payouts');
+  const { t: common } = useTranslation('common');
+  const locale = useIntlLocale();
   return (
-    <p role="alert" className="field-error" data-testid="request-error">
-      {failure.message}
+    <p role="alert" className="field-error" data-testid="request-error" data-code={failure.refusal?.code}>
+      {failure.refusal ? refusalText(failure.refusal, t, locale) : common(`errorTitles.${failure.code}`)}
     </p>
   );
 }
