@@ -76,8 +76,8 @@ export type CompanionMode = z.infer<typeof CompanionMode>;
 export const Settings = z
   .object({
     mode: CompanionMode.nullable().default(null),
-    /** The share message's language (the UI's own language is `ui.language`). */
-    language: Language.default('en'),
+    /** The share message's language; null until chosen: the UI's language (`ui.language`, resolved). */
+    language: Language.nullable().default(null),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
     share: z
       .object({
