@@ -36,7 +36,7 @@ export const LATIN_IN_RUSSIAN = new Set([
   'english',
 ]);
 /** Phrases allowed as a whole (removed before the words are read). */
-const LATIN_PHRASES = [/Referral Companion/gu, /https?:\/\/\S+/gu, /\bCtrl\+Shift\+\w\b/gu];
+const LATIN_PHRASES = [/Referral Companion/gu, /https?:\/\/\S+/gu, /\S+@\S+\.\w+/gu, /\bCtrl\+Shift\+\w\b/gu];
 
 function values(tree: unknown): string[] {
   if (typeof tree === 'string') return [tree];
