@@ -212,4 +212,13 @@ describe('the desktop app', () => {
     );
     expect(app.quit).toHaveBeenCalled();
   });
+
+  it('says so in the OS language when the companion cannot start', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['ru-RU']);
+    await start({ COMPANION_ACCOUNTS_URL: 'not a url' }).catch(() => undefined);
+    expect(fakeElectron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Не удалось запустить Реферальный компаньон',
+      expect.any(String),
+    );
+  });
 });

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
+import { systemLocale } from '../../shared/i18n/locale.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { openEarningsCacheFile } from '../core/earnings/snapshot-cache.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { wordsIn } from '../core/i18n.ts';
 import { openRequestsFile } from '../core/payouts/requests-file.ts';
 import { openReferralCacheFile } from '../core/referral-cache.ts';
 import { openSettingsFile } from '../core/settings/settings-storage.ts';
@@ -168,7 +170,9 @@ export function runCompanionApp(paths: AppPaths, env: NodeJS.ProcessEnv = proces
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Referral Companion could not start', detail);
+      // Core (and its settings) did not start: the OS's languages decide.
+      const language = systemLocale(wellFormedLanguages(app.getPreferredSystemLanguages()));
+      dialog.showErrorBox(wordsIn(language, 'common')('startFailed'), detail);
       closed = true;
       app.quit();
       return;

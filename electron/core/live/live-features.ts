@@ -55,6 +55,8 @@ export type LiveHandlers = Pick<
 >;
 
 export interface LiveFeatures {
+  /** The UI's language, in which core words what the OS shows (coreLanguage). */
+  language(): CoreLanguage;
   readonly live: LiveService;
   readonly notifications: NotificationService;
   readonly tray: TrayService;
@@ -216,6 +218,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
   };
 
   return {
+    language,
     live,
     notifications,
     tray,

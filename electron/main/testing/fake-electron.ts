@@ -257,6 +257,7 @@ export function resetFakeElectron(): void {
   vi.clearAllMocks();
   fakeElectron.app.removeAllListeners();
   fakeElectron.app.platformReady = Promise.resolve();
+  fakeElectron.app.getPreferredSystemLanguages.mockReset().mockReturnValue(['en-US']);
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();

@@ -53,4 +53,9 @@ export const notices = {
   updates_one: '{{count}} update',
   updates_other: '{{count}} updates',
   quietHoursTitle: 'While quiet hours were on',
+  /** Shown once, the first time closing the window hides it to the tray. */
+  stillRunning: {
+    title: 'Referral Companion is still running',
+    body: 'It stays in the tray to tell you about new earnings. Quit from the tray menu.',
+  },
 };

@@ -71,4 +71,8 @@ export const notices = {
   updates_many: '{{count}} событий',
   updates_other: '{{count}} события',
   quietHoursTitle: 'Пока действовали тихие часы',
+  stillRunning: {
+    title: 'Реферальный компаньон продолжает работать',
+    body: 'Он остаётся в трее, чтобы сообщать о новых начислениях. Выйти можно из меню в трее.',
+  },
 } satisfies Messages<typeof en>;
