@@ -1,7 +1,8 @@
 // Russian with the language on "System", end to end on the browser shell: a Russian browser
 // (locale ru-RU: navigator.languages and Accept-Language) and default settings. The page resolves
 // the language, tells core, and core's words follow: a new commission's notification, the tray's
-// tooltip and menu (read over the bridge: the browser shell has no tray), and payout refusals.
+// tooltip and menu (read over the bridge: the browser shell has no tray), and payout refusals;
+// the chart legend and the terms summary too.
 import { expect, test } from '@playwright/test';
 import { formatCents } from '../../shared/money.ts';
 import { englishWordsIn } from '../support/english-words.ts';
@@ -50,6 +51,15 @@ test('a new commission, the tray and a refusal are Russian', async ({ page }) =>
   const tray = await page.evaluate(() => window.companion.getTray({}));
   expect(tray.labels).toContain('Приостановить уведомления');
   expect(englishWordsIn([tray.tooltip, ...tray.labels].join('\n'))).toEqual([]);
+
+  // The chart's legend (uPlot's own default label is "Time") and the terms summary, built from the
+  // terms' fields (the server's summary is an English sentence).
+  await page.getByTestId('tab-earnings').click();
+  const legend = page.locator('.u-legend');
+  await expect(legend).toContainText('Период');
+  expect(englishWordsIn(await legend.innerText())).toEqual([]);
+  await expect(page.getByTestId('terms-summary')).toContainText('с каждой покупки');
+  expect(englishWordsIn(plain(await page.getByTestId('earnings-terms').innerText()))).toEqual([]);
 
   // Refusals: thresholds the partner does not meet. The UI words the blockers; core refuses a
   // request with the codes and data (never words the UI would show in English).
