@@ -60,6 +60,10 @@ export const Refusal = z.discriminatedUnion('code', [
 ]);
 export type Refusal = z.infer<typeof Refusal>;
 
+/** What kind of trouble a request in the outbox met: the UI words it (common:errorTitles). */
+export const OutboxProblem = z.enum(['unavailable', 'timeout', 'rejected', 'invalid-response', 'internal']);
+export type OutboxProblem = z.infer<typeof OutboxProblem>;
+
 /** A request this machine filed (or is filing) that is not settled yet between it and the server. */
 export const OutboxItem = z.object({
   key: IdempotencyKey,
@@ -70,8 +74,10 @@ export const OutboxItem = z.object({
   /** Payout method, or the license SKU for a credit. */
   label: z.string(),
   createdAt: IsoDateTime,
-  /** Why it failed, or why the last attempt did not get through. */
+  /** Why it failed, or why the last attempt did not get through (as the server or network said, English). */
   problem: z.string().nullable(),
+  /** The kind of that problem, which the UI words in the user's language (null: none, or an older entry). */
+  problemCode: OutboxProblem.nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -76,12 +76,29 @@ describe('Russian with the language on "System"', () => {
     expect(englishWordsIn(pageWords())).toEqual([]);
   });
 
-  it('words a refused payout from its code, in Russian', async () => {
+  it('words a refused payout and a refused request in the outbox from their codes, in Russian', async () => {
     const user = userEvent.setup();
     bridge.payouts.refusePayout = { code: 'above-available', availableCents: 1000 };
+    // A request the server refused later, in its own (English) words: shown by its code.
+    bridge.payouts.payouts = {
+      ...bridge.payouts.payouts,
+      outbox: [
+        {
+          key: 'payout-9',
+          kind: 'payout',
+          state: 'failed',
+          amountCents: 5000,
+          label: 'PayPal',
+          createdAt: '2026-11-21T10:00:00.000Z',
+          problem: 'Only 100 cents are available.',
+          problemCode: 'rejected',
+        },
+      ],
+    };
     render(<CompanionRoot bridge={bridge.api} />);
     await user.click(screen.getByTestId('tab-payouts'));
     await settled('payouts');
+    expect((await screen.findByTestId('outbox-item')).textContent).toContain(ru.common.errorTitles.rejected);
     await user.click(await screen.findByTestId('payouts-request'));
     await user.type(screen.getByTestId('payouts-destination'), 'me@example.com');
     await user.clear(screen.getByTestId('payouts-amount'));

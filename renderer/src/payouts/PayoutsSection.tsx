@@ -403,6 +403,7 @@ export function OutboxRow({
   namespace?: 'payouts' | 'licenses';
 }) {
   const { t } = useTranslation(namespace);
+  const { t: common } = useTranslation('common');
   const money = useMoney();
   return (
     <li className="request" data-testid="outbox-item" data-state={item.state}>
@@ -411,7 +412,12 @@ export function OutboxRow({
         <span className={`status status-outbox-${item.state}`}>{t(`outboxStatus.${item.state}`)}</span>
       </div>
       <div className="muted">{item.label}</div>
-      {item.problem && <div className="request-reason">{item.problem}</div>}
+      {/* The kind of problem in the user's words; only entries from before codes show the raw text. */}
+      {item.problem && (
+        <div className="request-reason" data-code={item.problemCode ?? undefined}>
+          {item.problemCode ? common(`errorTitles.${item.problemCode}`) : item.problem}
+        </div>
+      )}
       {item.state === 'failed' && (
         <button type="button" className="button button-small" onClick={() => void onDismiss()}>
           {t('dismiss')}
