@@ -53,6 +53,8 @@ describe('the bridge contract', () => {
       | 'listNotifications'
       | 'openNotification'
       | 'markEarningsSeen'
+      | 'reportUiLanguage'
+      | 'getTray'
       | 'getPayouts'
       | 'preparePayout'
       | 'submitPayout'

@@ -11,7 +11,7 @@ import { Profile, ReferralInfo } from './accounts-api.ts';
 import { aboutEvents, aboutMethods } from './bridge/about.ts';
 import { earningsEvents, earningsMethods } from './bridge/earnings.ts';
 import { liveEvents, liveMethods } from './bridge/live.ts';
-import { payoutEvents, payoutMethods } from './bridge/payouts.ts';
+import { payoutEvents, payoutMethods, Refusal } from './bridge/payouts.ts';
 import { supportJournalEvents, supportJournalMethods } from './bridge/support-journal.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 
@@ -244,8 +244,11 @@ export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
 
 export const BridgeFailure = z.object({
   code: BridgeErrorCode,
+  /** English, for logs; the UI words the code (and a refusal) from the catalog. */
   message: z.string(),
   retryable: z.boolean(),
+  /** Why core refused a payout or credit request, as data the UI words. */
+  refusal: Refusal.optional(),
 });
 export type BridgeFailure = z.infer<typeof BridgeFailure>;
 
@@ -263,9 +266,11 @@ export class BridgeError extends Error {
   override name = 'BridgeError';
   readonly code: BridgeErrorCode;
   readonly retryable: boolean;
+  readonly refusal: Refusal | undefined;
   constructor(failure: BridgeFailure) {
     super(failure.message);
     this.code = failure.code;
     this.retryable = failure.retryable;
+    this.refusal = failure.refusal;
   }
 }

@@ -92,8 +92,8 @@ export const Settings = z
      * one in the file reads as "none saved" instead of setting the whole file aside.
      */
     referralLink: SavedReferralLink.nullable().default(null).catch(null),
-    /** The share message's language (the UI's own language is `ui.language`). */
-    language: Language.default('en'),
+    /** The share message's language; null until chosen: the UI's language (`ui.language`, resolved). */
+    language: Language.nullable().default(null),
     ui: UiSettings.default({ language: 'system', theme: 'system', section: DEFAULT_SECTION }),
     share: z
       .object({

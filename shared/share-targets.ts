@@ -7,6 +7,9 @@
 // as a plus) and the '+', '/', '=' and '%' of a referral link survive as %2B, %2F, %3D and %25
 // whichever decoder the service uses.
 
+import { share as enShare } from './i18n/en/share.ts';
+import { share as ruShare } from './i18n/ru/share.ts';
+
 export const SHARE_LANGUAGES = ['en', 'ru'] as const;
 export type ShareLanguage = (typeof SHARE_LANGUAGES)[number];
 
@@ -20,16 +23,16 @@ export const SHARE_MESSAGE_MAX_LENGTH = 500;
 /** The external-link allow-list refuses longer URLs (electron/core/external-links.ts). */
 export const SHARE_URL_MAX_LENGTH = 8_000;
 
-/** Defaults say what the link is; the link itself travels beside the message (see shareText). */
+/** Defaults say what the link is; the link itself travels beside the message (see shareText). From the catalog. */
 export const DEFAULT_SHARE_MESSAGES: Readonly<Record<ShareLanguage, string>> = Object.freeze({
-  en: 'I trade with Quantower. Sign up through my referral link (code {code}):',
-  ru: 'Я торгую в Quantower. Регистрируйтесь по моей реферальной ссылке (код {code}):',
+  en: enShare.defaultMessage,
+  ru: ruShare.defaultMessage,
 });
 
-/** The e-mail subject; e-mail is the one target with a separate subject line. */
+/** The e-mail subject; e-mail is the one target with a separate subject line. From the catalog. */
 export const SHARE_EMAIL_SUBJECTS: Readonly<Record<ShareLanguage, string>> = Object.freeze({
-  en: 'Quantower referral link',
-  ru: 'Реферальная ссылка Quantower',
+  en: enShare.emailSubject,
+  ru: ruShare.emailSubject,
 });
 
 // A placeholder is `{name}` with a plain lower-case name; other braces are ordinary text.

@@ -67,7 +67,12 @@ function fail(error: BridgeFailure): BridgeResult {
 
 export function toFailure(error: unknown, method: string, log: (message: string) => void): BridgeFailure {
   if (error instanceof BridgeError)
-    return { code: error.code, message: error.message, retryable: error.retryable };
+    return {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.refusal ? { refusal: error.refusal } : {}),
+    };
   if (error instanceof AccountsError) {
     switch (error.kind) {
       case 'network':

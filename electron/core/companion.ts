@@ -19,12 +19,13 @@ import { createEarningsHandlers } from './earnings/handlers.ts';
 import { createMemoryEarningsCache, type EarningsCacheStorage } from './earnings/snapshot-cache.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createLinkRuntime, type ModeRuntime } from './link-mode.ts';
-import { createLiveFeatures, systemLanguage } from './live/live-features.ts';
+import { coreLanguage, createLiveFeatures } from './live/live-features.ts';
 import type { LiveService, LiveTiming } from './live/live-service.ts';
 import { createConsoleLogger, type Logger } from './logging/logger.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
 import { silence } from './notifications/policy.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
+import type { CoreLanguage } from './notifications/text.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
 import { createRequestsModule } from './payouts/requests-module.ts';
 import { createMemoryReferralCache, type ReferralCacheStorage } from './referral-cache.ts';
@@ -61,6 +62,12 @@ export interface CompanionOptions {
   shell: AppInfo['shell'];
   /** This run can register start at login (core/login/autostart.ts, loginItemMechanism). */
   startAtLogin?: boolean;
+  /**
+   * The system's preferred languages, when the shell knows them before any page (Electron:
+   * app.getPreferredSystemLanguages). Core words notifications and the tray in the UI's language;
+   * this list only decides it for a "system" setting until the UI reports what it resolved.
+   */
+  systemLanguages?: readonly string[];
   /** Starts the embedded sandbox for demo mode (injected so tests and shells choose where it lives). */
   startDemoSandbox: () => Promise<DemoSandbox>;
   /** Where the user's settings live (openSettingsFile in the shell's data directory). */
@@ -117,6 +124,8 @@ export interface Companion {
   readonly live: { readonly live: LiveService; readonly tray: TrayService };
   /** Updates, when the shell has an updater. */
   readonly updates: UpdateService | undefined;
+  /** The UI's language, which core words the OS's notifications, the tray and its own dialogs in. */
+  language(): CoreLanguage;
   readonly logger: Logger;
   /**
    * What the UI shows first, from what core holds (no network): the shells pre-render the page
@@ -144,6 +153,12 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const logger = options.logger ?? createConsoleLogger('warn');
   const events = createEventHub();
   const settings = createSettingsService(options.settings, events);
+  // The UI's language, which core also words the OS's notifications and the tray in: the setting,
+  // or for "system" what the UI reported it resolved (reportUiLanguage), else the same rule over
+  // the languages the shell gave. Kept here, so a change of mode keeps it.
+  let reportedLanguage: CoreLanguage | null = null;
+  const uiLanguage = () =>
+    coreLanguage(settings.get().ui.language, reportedLanguage, options.systemLanguages ?? []);
   // Local only, in every mode (in link mode it is how requests reach support): requests sent to
   // support work whatever the accounts server does.
   const supportJournal = createSupportJournal({
@@ -175,6 +190,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
           settings,
           next === 'server' ? serverUrl(settings.get()) : undefined,
           logger,
+          uiLanguage,
         )
       : Promise.resolve(
           createLinkRuntime({
@@ -186,6 +202,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
             store: options.notificationState ?? sharedMemoryState,
             sink: options.notificationSink,
             startAtLogin: options.startAtLogin,
+            language: uiLanguage,
           }),
         );
   const sharedMemoryState = createMemoryNotificationStateStore();
@@ -310,7 +327,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
         mode: shown,
         host: info.mode === 'custom' && info.accountsUrl ? new URL(info.accountsUrl).host : null,
         os: `${osType()} ${release()} (${arch()})`,
-        language: { setting: current.ui.language, system: systemLanguage() },
+        language: { setting: current.ui.language, system: uiLanguage() },
         connection: runtime.live.live.status().connection,
         lastSync: runtime.firstPaintData().earnings?.snapshot?.fetchedAt ?? null,
         pendingRequests: runtime.pendingRequests(),
@@ -323,6 +340,11 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
   const handlers = {
     ...delegated,
     ...supportJournal.handlers,
+    reportUiLanguage: async ({ language: shown }) => {
+      reportedLanguage = shown;
+      runtime.live.tray.update();
+      return { language: uiLanguage() };
+    },
     getDiagnostics: diagnostics,
     getUpdateStatus: async () => updateStatus(),
     restartToUpdate: async () => updates?.restartNow() ?? { restarting: false },
@@ -364,6 +386,7 @@ export async function startCompanion(options: CompanionOptions): Promise<Compani
     live: { live, tray },
     updates,
     logger,
+    language: uiLanguage,
     firstPaint(systemLanguages) {
       return {
         appInfo: runtime.info,
@@ -391,6 +414,7 @@ async function startAccountsRuntime(
   settings: SettingsService,
   url: string | undefined,
   logger: Logger,
+  language: () => CoreLanguage,
 ): Promise<ModeRuntime> {
   const demo = url ? undefined : await options.startDemoSandbox();
   const accountsUrl = url ? new URL(url).toString() : (demo as DemoSandbox).url;
@@ -461,6 +485,7 @@ async function startAccountsRuntime(
     store: options.notificationState ?? createMemoryNotificationStateStore(),
     sink: options.notificationSink,
     burstMs: options.notificationBurstMs,
+    language,
     fetch: options.fetch,
     timing: options.liveTiming,
     refreshData: () => {

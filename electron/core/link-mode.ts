@@ -19,10 +19,11 @@ import {
 import { DEFAULT_REFERRAL_LINK_BASE, parseReferralInput } from '../../shared/referral-link.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { EventHub } from './event-hub.ts';
-import { systemLanguage } from './live/live-features.ts';
+import { menuLabels } from './live/live-features.ts';
 import type { LiveService } from './live/live-service.ts';
 import { createNotificationService, type NotificationSink } from './notifications/notification-service.ts';
 import type { NotificationStateStore } from './notifications/state.ts';
+import type { CoreLanguage } from './notifications/text.ts';
 import type { ReferralService } from './referral-service.ts';
 import { createTrayService, type TrayService } from './tray/tray-service.ts';
 
@@ -67,7 +68,12 @@ const NO_SESSION: SessionView = { state: 'signed-out', storage: 'memory' };
 /** The support journal's methods: local, the same in every mode (electron/core/support-journal). */
 type JournalMethod = keyof typeof supportJournalMethods;
 /** Diagnostics and updates: about the app, not the mode. */
-type HostMethod = 'getDiagnostics' | 'getUpdateStatus' | 'restartToUpdate' | 'postponeUpdate';
+type HostMethod =
+  | 'getDiagnostics'
+  | 'getUpdateStatus'
+  | 'restartToUpdate'
+  | 'postponeUpdate'
+  | 'reportUiLanguage';
 
 export interface ModeRuntime {
   readonly info: AppInfo;
@@ -99,6 +105,8 @@ export interface LinkRuntimeOptions {
   settings: () => Settings;
   store: NotificationStateStore;
   sink?: NotificationSink | undefined;
+  /** The UI's language (the host's: companion.ts), in which the tray is worded. */
+  language: () => CoreLanguage;
   /** This run can register start at login (as in the accounts runtime's AppInfo). */
   startAtLogin?: boolean | undefined;
 }
@@ -106,10 +114,7 @@ export interface LinkRuntimeOptions {
 /** Link mode (and the welcome before any mode): nothing runs in the background, nothing polls. */
 export function createLinkRuntime(options: LinkRuntimeOptions): ModeRuntime {
   const referral = createSavedLinkReferralService(options.settings, options.events);
-  const language = () => {
-    const chosen = options.settings().ui.language;
-    return chosen === 'system' ? systemLanguage() : chosen;
-  };
+  const language = options.language;
   // Only for the pause and "I'm trading" switches the tray and Settings show: no program events
   // ever arrive in this mode (no data source is given), so it never notifies.
   const notifications = createNotificationService({
@@ -193,6 +198,10 @@ export function createLinkRuntime(options: LinkRuntimeOptions): ModeRuntime {
       listNotifications: async () => ({ items: notifications.recent() }),
       openNotification: async ({ id }) => ({ target: notifications.open(id) }),
       markEarningsSeen: async () => ({ seen: true }),
+      getTray: async () => {
+        const model = tray.model();
+        return { tooltip: model.tooltip, labels: menuLabels(model.menu) };
+      },
     },
     live: { live, tray },
     sessionView: () => NO_SESSION,

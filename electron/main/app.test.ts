@@ -137,6 +137,17 @@ describe('the desktop app', () => {
     await quit();
   });
 
+  it('gives core the OS\'s preferred languages: a "system" language follows the OS in the tray', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['ru-RU', 'en-US']);
+    const { call } = await start();
+    const tray = await call('getTray');
+    expect(tray).toMatchObject({
+      ok: true,
+      value: { tooltip: expect.stringMatching(/^Реферальный компаньон — /u) },
+    });
+    await quit();
+  });
+
   it('denies every permission request and check', async () => {
     await start();
     const { setPermissionRequestHandler, setPermissionCheckHandler } = fakeElectron.session.defaultSession;
@@ -358,5 +369,14 @@ describe('the desktop app', () => {
     await quit();
     const log = await readFile(join(dataDir, 'logs', 'companion.log'), 'utf8');
     expect(log).toContain('"msg":"started 0.1.0-test (electron, demo)"');
+  });
+
+  it('says so in the OS language when the companion cannot start', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['ru-RU']);
+    await start({ COMPANION_ACCOUNTS_URL: 'not a url' }).catch(() => undefined);
+    expect(fakeElectron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Не удалось запустить Реферальный компаньон',
+      expect.any(String),
+    );
   });
 });

@@ -8,11 +8,13 @@ import electronUpdater from 'electron-updater';
 import type { AllHandlers } from '../../shared/bridge.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { FIRST_PAINT_MODULE } from '../../shared/first-paint-element.ts';
+import { systemLocale } from '../../shared/i18n/locale.ts';
 import { CompanionMode } from '../../shared/settings.ts';
 import { type Companion, startCompanion } from '../core/companion.ts';
 import { createDemoSandboxStarter } from '../core/demo-sandbox.ts';
 import { loadIndexPage } from '../core/first-paint/index-page.ts';
 import { wellFormedLanguages } from '../core/first-paint/languages.ts';
+import { wordsIn } from '../core/i18n.ts';
 import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
 import { loginItemMechanism } from '../core/login/autostart.ts';
 import { openCompanionStorage } from '../core/storage.ts';
@@ -232,6 +234,8 @@ export function runCompanionApp(
         shell: 'electron',
         startAtLogin: loginItemMechanism(process.platform, app.isPackaged) !== 'none',
         version: app.getVersion(),
+        // The OS's languages: the UI resolves "system" from the same list (first paint), and reports back.
+        systemLanguages: wellFormedLanguages(app.getPreferredSystemLanguages()),
         accountsUrl: env.COMPANION_ACCOUNTS_URL,
         ...modeFromArgv(argv),
         startDemoSandbox: createDemoSandboxStarter(app.getPath('userData'), logger),
@@ -254,7 +258,9 @@ export function runCompanionApp(
     } catch (error) {
       const detail = errorMessage(error);
       glueLog.error('The companion could not start', error);
-      dialog.showErrorBox('Referral Companion could not start', detail);
+      // Core (and its settings) did not start: the OS's languages decide.
+      const language = systemLocale(wellFormedLanguages(app.getPreferredSystemLanguages()));
+      dialog.showErrorBox(wordsIn(language, 'common')('startFailed'), detail);
       closed = true;
       app.quit();
       return;

@@ -503,4 +503,28 @@ describe('the app with the live glue', () => {
     expect(window.requestClose()).toBe(false);
     expect(tray.destroyed).toBe(true);
   });
+
+  it('words the tray and the tray hint in the OS language on a Russian system ("system" setting)', async () => {
+    fakeElectron.app.getPreferredSystemLanguages.mockReturnValue(['ru-RU', 'en-US']);
+    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {});
+    await running.ready;
+    const tray = FakeTray.instances[0] as FakeTray;
+    expect(tray.tooltip).toBe('Реферальный компаньон — Вход не выполнен');
+    const labels = (tray.menu as FakeMenu).template.map((item) => (item as { label?: string }).label);
+    expect(labels).toContain('Выйти');
+    const window = FakeBrowserWindow.instances[0] as FakeBrowserWindow;
+    window.requestClose();
+    expect(FakeNotification.instances.map((n) => n.options.title)).toEqual([
+      'Реферальный компаньон продолжает работать',
+    ]);
+    const quitted = new Promise<void>((resolve) => {
+      fakeElectron.app.quit.mockImplementation(() => {
+        fakeElectron.app.emit('before-quit');
+        fakeElectron.app.emit('will-quit', { preventDefault: vi.fn() });
+        resolve();
+      });
+    });
+    fakeElectron.app.quit();
+    await quitted;
+  });
 });

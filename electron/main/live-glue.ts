@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import { Settings } from '../../shared/settings.ts';
 import type { Companion } from '../core/companion.ts';
+import { wordsIn } from '../core/i18n.ts';
 import type { NotificationSink } from '../core/notifications/notification-service.ts';
 import { canPlaceWindows, openWindowStateFile } from '../core/widget/placement.ts';
 import { NOTIFICATION_ICON } from './app-identity.ts';
@@ -172,10 +173,8 @@ export function createLiveGlue(options: LiveGlueOptions): LiveGlue {
         isQuitting: () => quitting,
         showTrayHint: () => {
           if (!Notification.isSupported()) return;
-          new Notification({
-            title: 'Referral Companion is still running',
-            body: 'It stays in the tray to tell you about new earnings. Quit from the tray menu.',
-          }).show();
+          const t = wordsIn(companion?.language() ?? 'en', 'notices');
+          new Notification({ title: t('stillRunning.title'), body: t('stillRunning.body') }).show();
         },
       });
       // Looking at the window is seeing the new earnings: the tray icon returns to normal.

@@ -38,6 +38,7 @@ export function plainFailures(api: BridgeApi): BridgeApi {
                 code: error.code,
                 message: error.message,
                 retryable: error.retryable,
+                ...(error.refusal ? { refusal: error.refusal } : {}),
               };
               return Promise.reject(failure);
             });

@@ -6,7 +6,7 @@ import { installedBridge } from './bridge.ts';
 import { CompanionRoot } from './CompanionRoot.tsx';
 import { BridgeMissing } from './components/BridgeMissing.tsx';
 import { readFirstPaint } from './first-paint/read-first-paint.ts';
-import { createI18n, resolveLocale, systemLocale } from './i18n/i18n.ts';
+import { createI18n, resolveLocale, systemLanguages } from './i18n/i18n.ts';
 import { seedFirstPaint } from './shell/bridge-context.tsx';
 
 const root = document.getElementById('root');
@@ -17,8 +17,11 @@ if (!root) throw new Error('The page has no #root element.');
 const firstPaint = readFirstPaint(document);
 const bridge = installedBridge();
 if (bridge && firstPaint) seedFirstPaint(bridge, firstPaint);
-// The settings' language (or the system's) until the settings answer.
-const i18n = createI18n(firstPaint ? resolveLocale(firstPaint.settings.ui.language) : systemLocale());
+// The settings' language (or the system's: the OS's in Electron, the page's in a browser) until the
+// settings answer.
+const i18n = createI18n(
+  resolveLocale(firstPaint?.settings.ui.language ?? 'system', systemLanguages(firstPaint ?? undefined)),
+);
 
 /** The pre-rendered markup is inert (no handlers yet); the app's own, once committed, is not. */
 function TakeOver() {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { IsoDateTime } from '../accounts-api.ts';
 import { NotificationKind } from '../live-settings.ts';
 import { Cents } from '../money.ts';
+import { SHARE_LANGUAGES } from '../share-targets.ts';
 
 const NoInput = z.object({}).strict();
 
@@ -61,7 +62,27 @@ export const NotificationPause = z
   .strict();
 export type NotificationPause = z.infer<typeof NotificationPause>;
 
+/** One of the UI's languages (the same list as the share message's). */
+export const UiLocale = z.enum(SHARE_LANGUAGES);
+
+/** What the desktop tray shows: its tooltip and the labels of its menu, submenus flattened. */
+export const TrayView = z
+  .object({ tooltip: z.string().max(1_000), labels: z.array(z.string().max(200)).max(100) })
+  .strict();
+export type TrayView = z.infer<typeof TrayView>;
+
 export const liveMethods = {
+  /**
+   * The language the UI shows, once resolved (the setting, or for "system" the system's
+   * languages as the shell reports them): core words notifications, the tray and refusals in it.
+   */
+  reportUiLanguage: {
+    side: 'core',
+    input: z.object({ language: UiLocale }).strict(),
+    output: z.object({ language: UiLocale }).strict(),
+  },
+  /** The tray's tooltip and menu labels (the browser shell has no tray: its page can read them here). */
+  getTray: { side: 'core', input: NoInput, output: TrayView },
   getLiveStatus: { side: 'core', input: NoInput, output: LiveStatus },
   getNotificationPause: { side: 'core', input: NoInput, output: NotificationPause },
   /** Pause for an hour, until tomorrow (the next local midnight), or resume now. */

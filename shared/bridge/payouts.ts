@@ -45,6 +45,30 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const blockerShapesAgree: Same<Blocker, ReadinessBlocker> = true;
 void blockerShapesAgree;
 
+/**
+ * Why core refused a payout or credit request, as a code and its data (carried in the bridge
+ * failure): the UI words it from the catalog (shared/i18n/refusal-text.ts), in the user's language.
+ */
+export const Refusal = z.discriminatedUnion('code', [
+  ...Blocker.options,
+  z.object({ code: z.literal('method-not-offered'), method: z.string().max(64) }),
+  z.object({
+    code: z.literal('destination'),
+    problem: z.enum(['email', 'tron-address', 'iban-format', 'iban-check']),
+  }),
+  z.object({ code: z.literal('above-available'), availableCents: Cents }),
+  z.object({ code: z.literal('amount-below-minimum'), minCents: Cents }),
+  z.object({ code: z.literal('draft-expired') }),
+  z.object({ code: z.literal('unknown-license'), sku: z.string().max(64) }),
+  z.object({ code: z.literal('lifetime-license'), productName: z.string().max(200) }),
+  z.object({ code: z.literal('above-price'), priceCents: Cents }),
+]);
+export type Refusal = z.infer<typeof Refusal>;
+
+/** What kind of trouble a request in the outbox met: the UI words it (common:errorTitles). */
+export const OutboxProblem = z.enum(['unavailable', 'timeout', 'rejected', 'invalid-response', 'internal']);
+export type OutboxProblem = z.infer<typeof OutboxProblem>;
+
 /** A request this machine filed (or is filing) that is not settled yet between it and the server. */
 export const OutboxItem = z.object({
   key: IdempotencyKey,
@@ -55,8 +79,10 @@ export const OutboxItem = z.object({
   /** Payout method, or the license SKU for a credit. */
   label: z.string(),
   createdAt: IsoDateTime,
-  /** Why it failed, or why the last attempt did not get through. */
+  /** Why it failed, or why the last attempt did not get through (as the server or network said, English). */
   problem: z.string().nullable(),
+  /** The kind of that problem, which the UI words in the user's language (null: none, or an older entry). */
+  problemCode: OutboxProblem.nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -13,14 +13,12 @@ import {
 } from '../../../shared/accounts-api.ts';
 import type { CreditDraft, LicensesView } from '../../../shared/bridge/payouts.ts';
 import { creditBlockers } from '../../../shared/earnings-readiness.ts';
-import { centsToDecimalString } from '../../../shared/money.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { consoleWarn } from '../logging/logger.ts';
 import { createDraftBook, refuse, sendKeyed } from '../payouts/drafts.ts';
 import type { Outbox, RequestsStorage } from '../payouts/outbox.ts';
-import { describeBlocker } from '../payouts/payout-service.ts';
 import { type AutoApplyDecision, daysLeft, decideAutoApply } from './auto-apply.ts';
 
 export interface LicenseService {
@@ -181,17 +179,15 @@ export function createLicenseService(deps: {
       const world = await load();
       const available = world.balance.availableCents;
       const first = creditBlockers(world.program, available)[0];
-      if (first) refuse(describeBlocker(first));
+      if (first) refuse(first);
       const item = world.catalog.find((i) => i.sku === request.sku);
-      if (!item) refuse(`The catalog has no ${request.sku}.`);
+      if (!item) refuse({ code: 'unknown-license', sku: request.sku });
       const license = world.licenses.find((l) => l.productId === item.productId);
-      if (license?.lifetime) refuse(`${item.productName} is already a lifetime license.`);
+      if (license?.lifetime) refuse({ code: 'lifetime-license', productName: item.productName });
       const creditCents = request.amountCents ?? Math.min(available, item.priceCents);
-      if (creditCents > available)
-        refuse(`Only ${centsToDecimalString(Math.max(0, available))} USD are available.`);
-      if (creditCents > item.priceCents)
-        refuse(`The renewal costs ${centsToDecimalString(item.priceCents)} USD.`);
-      if (creditCents <= 0) refuse(describeBlocker({ code: 'no-balance', availableCents: available }));
+      if (creditCents > available) refuse({ code: 'above-available', availableCents: available });
+      if (creditCents > item.priceCents) refuse({ code: 'above-price', priceCents: item.priceCents });
+      if (creditCents <= 0) refuse({ code: 'no-balance', availableCents: available });
       const key = `credit-${randomUUID()}`;
       const draft: CreditDraft = {
         key,

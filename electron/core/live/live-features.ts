@@ -5,6 +5,7 @@
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { CoreHandlers, EventPayload, SessionView } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { resolveLocale } from '../../../shared/i18n/locale.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
@@ -17,6 +18,7 @@ import {
 } from '../notifications/notification-service.ts';
 import type { NotificationStateStore } from '../notifications/state.ts';
 import type { CoreLanguage } from '../notifications/text.ts';
+import type { TrayMenuItem } from '../tray/tray-model.ts';
 import { createTrayService, type TrayService } from '../tray/tray-service.ts';
 import { createLiveService, type LiveService, type LiveTiming } from './live-service.ts';
 
@@ -37,6 +39,11 @@ export interface LiveFeaturesOptions {
   burstMs?: number | undefined;
   /** Re-reads the earnings snapshot (earnings module): its earningsChanged feeds the tray and derived notices. */
   refreshData?: (() => void) | undefined;
+  /**
+   * The UI's language as the host resolved it (companion.ts: the setting, or what the UI reported,
+   * or the system's languages); it survives a change of mode, so it is kept there, not here.
+   */
+  language: () => CoreLanguage;
   log?: (message: string) => void;
 }
 
@@ -49,9 +56,12 @@ export type LiveHandlers = Pick<
   | 'listNotifications'
   | 'openNotification'
   | 'markEarningsSeen'
+  | 'getTray'
 >;
 
 export interface LiveFeatures {
+  /** The UI's language, in which core words what the OS shows (coreLanguage). */
+  language(): CoreLanguage;
   readonly live: LiveService;
   readonly notifications: NotificationService;
   readonly tray: TrayService;
@@ -70,8 +80,18 @@ const MONEY_EVENTS = new Set<ProgramEvent['type']>([
   'partner.disqualified',
 ]);
 
-export function systemLanguage(): CoreLanguage {
-  return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+/**
+ * Core's language is the UI's: the setting, or for "system" what the UI reported it resolved
+ * (reportUiLanguage). Until the UI has reported (e.g. started hidden in the tray), the same rule
+ * over the languages the shell gave core (Electron: the OS's preferred languages).
+ */
+export function coreLanguage(
+  setting: Settings['ui']['language'],
+  reported: CoreLanguage | null,
+  systemLanguages: readonly string[],
+): CoreLanguage {
+  if (setting !== 'system') return setting;
+  return reported ?? resolveLocale(setting, systemLanguages);
 }
 
 export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
@@ -87,10 +107,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       quietHeld: [],
     });
   }
-  const language = (): CoreLanguage => {
-    const chosen = options.settings().ui.language;
-    return chosen === 'system' ? systemLanguage() : chosen;
-  };
+  const language = options.language;
   const signedIn = () => options.session.view().state === 'signed-in';
   let availableCents: number | null = null;
 
@@ -190,9 +207,14 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       notifications.markEarningsSeen();
       return { seen: true };
     },
+    getTray: async () => {
+      const model = tray.model();
+      return { tooltip: model.tooltip, labels: menuLabels(model.menu) };
+    },
   };
 
   return {
+    language,
     live,
     notifications,
     tray,
@@ -207,4 +229,15 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
       await notifications.close();
     },
   };
+}
+
+/** Every label of the tray menu, submenus included (getTray: the browser shell has no tray to look at). */
+export function menuLabels(items: readonly TrayMenuItem[]): string[] {
+  return items.flatMap((item) =>
+    item.type === 'separator'
+      ? []
+      : item.type === 'submenu'
+        ? [item.label, ...menuLabels(item.items)]
+        : [item.label],
+  );
 }

@@ -21,7 +21,14 @@ export type OccurrenceDetail =
   | { type: 'license'; productName: string; availableTill: string; renewalCents: number }
   | { type: 'renewal-offer'; productName: string; creditCents: number; remainderCents: number }
   | { type: 'renewal-applied'; productName: string; creditCents: number; remainderCents: number }
-  | { type: 'terms'; version: number; rateBp: number; summary: string }
+  | {
+      type: 'terms';
+      version: number;
+      rateBp: number;
+      minPayoutCents: number;
+      minReferrals: number;
+      holdDays: number;
+    }
   | { type: 'disqualified'; reason: string; cancelledCents: number }
   | { type: 'support-reminder'; requestKind: 'payout' | 'license'; days: number; amountCents: number | null };
 
@@ -85,7 +92,9 @@ export function occurrenceOf(event: ProgramEvent): Occurrence | undefined {
           type: 'terms',
           version: event.data.version,
           rateBp: event.data.rateBp,
-          summary: event.data.summary,
+          minPayoutCents: event.data.minPayoutCents,
+          minReferrals: event.data.minReferrals,
+          holdDays: event.data.holdDays,
         },
       };
     case 'partner.disqualified':

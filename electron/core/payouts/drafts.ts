@@ -1,9 +1,10 @@
-// What payouts and license credits share between "the user saw exactly this" and "it was filed":
-// a draft held under the idempotency key it will be filed with, and the keyed POST the outbox
-// sends (and resends after a crash) with that key.
 import type { OperationInput, OperationResult } from '../../../shared/accounts-contract.ts';
+import type { Refusal } from '../../../shared/bridge/payouts.ts';
 import { BridgeError } from '../../../shared/bridge.ts';
+import { INTL_LOCALES } from '../../../shared/i18n/locale.ts';
+import { refusalText } from '../../../shared/i18n/refusal-text.ts';
 import type { AccountsClient } from '../accounts-client.ts';
+import { wordsIn } from '../i18n.ts';
 
 /** Drafts not confirmed within this time are forgotten (nothing was filed for them). */
 export const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
@@ -31,14 +32,20 @@ export function createDraftBook<D, B>(now: () => Date, lifetimeMs = DRAFT_LIFETI
     take(key) {
       const held = drafts.get(key);
       // A key no longer drafted may still be in the outbox (a request from before a restart).
-      if (!held) refuse('This request is no longer pending; prepare it again.');
+      if (!held) refuse({ code: 'draft-expired' });
       return held;
     },
   };
 }
 
-export function refuse(message: string): never {
-  throw new BridgeError({ code: 'rejected', message, retryable: false });
+/** Refuses a request with a code and its data (the UI words it); the message is English, for logs. */
+export function refuse(refusal: Refusal): never {
+  throw new BridgeError({
+    code: 'rejected',
+    message: refusalText(refusal, wordsIn('en', 'payouts'), INTL_LOCALES.en),
+    retryable: false,
+    refusal,
+  });
 }
 
 /** Files a request under its idempotency key; safe to retry, since a repeat returns the first result. */

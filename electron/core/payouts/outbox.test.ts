@@ -73,7 +73,7 @@ describe('the request outbox', () => {
     });
     await expect(createOutbox({ storage, send: flaky }).file(request())).rejects.toThrow(/timed out/);
     expect(storage.read().entries).toMatchObject([
-      { key: 'payout-1', state: 'sending', problem: /timed out/ },
+      { key: 'payout-1', state: 'sending', problem: /timed out/, problemCode: 'timeout' },
     ]);
 
     const later = createOutbox({ storage, send: server.send });
@@ -125,7 +125,8 @@ describe('the request outbox', () => {
     const later = createOutbox({ storage, send: async () => Promise.reject(refusal) });
     await expect(later.flush(owner)).resolves.toBe(0);
     expect(later.items('payout', owner)).toMatchObject([
-      { key: 'payout-1', state: 'failed', problem: 'Only 100 cents are available.' },
+      // The server's words are kept; the code is what the UI shows, in the user's language.
+      { key: 'payout-1', state: 'failed', problem: 'Only 100 cents are available.', problemCode: 'rejected' },
     ]);
     expect(later.pending(owner)).toBe(false);
     expect(later.dismiss('payout-1')).toBe(true);

@@ -8,9 +8,10 @@
 
 import { z } from 'zod';
 import { IdempotencyKey, IsoDateTime, PositiveCents } from '../../../shared/accounts-api.ts';
-import type { OutboxItem } from '../../../shared/bridge/payouts.ts';
+import { type OutboxItem, OutboxProblem } from '../../../shared/bridge/payouts.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
+import { toFailure } from '../bridge-dispatch.ts';
 import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createMemoryValidated } from '../settings/validated-file.ts';
 
@@ -31,6 +32,8 @@ export const OutboxEntry = z
     state: z.enum(['sending', 'failed']),
     attempts: z.number().int().min(0),
     problem: z.string().max(2_000).nullable(),
+    /** Older files have none: the UI then shows the problem as written. */
+    problemCode: OutboxProblem.nullable().default(null),
   })
   .strict();
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
@@ -113,6 +116,12 @@ export function isFinalRefusal(error: unknown): boolean {
   return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
 }
 
+/** The kind of trouble a send met, as the bridge would name it (the UI words the code). */
+function problemCodeOf(error: unknown): OutboxProblem {
+  const code = toFailure(error, 'outbox', () => undefined).code;
+  return OutboxProblem.safeParse(code).data ?? 'internal';
+}
+
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleWarn;
@@ -136,11 +145,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
         answer = await options.send(entry.kind, entry.body, entry.key);
       } catch (error) {
         const problem = errorMessage(error);
+        const problemCode = problemCodeOf(error);
         if (isFinalRefusal(error)) {
           if (mode === 'file') update((list) => list.filter((e) => e.key !== entry.key));
-          else patch(entry.key, { state: 'failed', problem });
+          else patch(entry.key, { state: 'failed', problem, problemCode });
         } else {
-          patch(entry.key, { problem });
+          patch(entry.key, { problem, problemCode });
         }
         options.onChange?.(entry.kind);
         throw error;
@@ -167,6 +177,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           state: 'sending',
           attempts: 0,
           problem: null,
+          problemCode: null,
         });
         const added = entry;
         // Written before the request leaves: a crash from here on is resent with this key.
@@ -175,7 +186,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         options.logger?.debug(`${added.kind} ${added.key} request`, added.body);
         options.onChange?.(request.kind);
       } else if (entry.state === 'failed') {
-        patch(entry.key, { state: 'sending', problem: null });
+        patch(entry.key, { state: 'sending', problem: null, problemCode: null });
       }
       return attempt(entry, 'file');
     },
@@ -203,6 +214,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           label: e.label,
           createdAt: e.createdAt,
           problem: e.problem,
+          problemCode: e.problemCode,
         }));
     },
     pending: (owner) => entries().some((e) => e.owner === owner && e.state === 'sending'),

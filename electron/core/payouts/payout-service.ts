@@ -1,15 +1,10 @@
 // Payout requests: what the terms in force allow, drafts to confirm, filing through the outbox
 // (one Idempotency-Key per draft, persisted before sending), cancelling, and the requests list.
 import { randomUUID } from 'node:crypto';
-import {
-  type Payout,
-  type PayoutRequest,
-  Payout as PayoutSchema,
-  payoutDestinationProblem,
-} from '../../../shared/accounts-api.ts';
-import type { Blocker, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
+import { type Payout, type PayoutRequest, Payout as PayoutSchema } from '../../../shared/accounts-api.ts';
+import type { PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
 import { payoutBlockers } from '../../../shared/earnings-readiness.ts';
-import { centsToDecimalString } from '../../../shared/money.ts';
+import { destinationProblemCode } from '../../../shared/payout-destination.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { createDraftBook, refuse, sendKeyed } from './drafts.ts';
@@ -73,16 +68,15 @@ export function createPayoutService(deps: {
       const [status, methodList] = await Promise.all([program(), methods()]);
       const blockers = payoutBlockers(status);
       const first = blockers[0];
-      if (first) refuse(describeBlocker(first));
+      if (first) refuse(first);
       const method = methodList.items.find((m) => m.id === request.method);
-      if (!method) refuse(`The accounts server does not offer ${request.method} payouts.`);
-      const problem = payoutDestinationProblem(request.method, request.destination);
-      if (problem) refuse(problem);
+      if (!method) refuse({ code: 'method-not-offered', method: request.method });
+      const problem = destinationProblemCode(request.method, request.destination);
+      if (problem) refuse({ code: 'destination', problem });
       const available = status.withdrawal.availableCents;
-      if (request.amountCents > available)
-        refuse(`Only ${centsToDecimalString(Math.max(0, available))} USD are available.`);
+      if (request.amountCents > available) refuse({ code: 'above-available', availableCents: available });
       if (request.amountCents < status.withdrawal.minPayoutCents)
-        refuse(`The minimum withdrawal is ${centsToDecimalString(status.withdrawal.minPayoutCents)} USD.`);
+        refuse({ code: 'amount-below-minimum', minCents: status.withdrawal.minPayoutCents });
       const key = `payout-${randomUUID()}`;
       const draft: PayoutDraft = {
         key,
@@ -125,18 +119,4 @@ export function createPayoutService(deps: {
 /** Sends a request the outbox holds, with its key. */
 export function sendPayout(accounts: AccountsClient, body: Record<string, unknown>, key: string) {
   return sendKeyed(accounts, 'requestPayout', body, key);
-}
-
-/** English fallback wording for errors thrown to the bridge; the UI words blockers itself. */
-export function describeBlocker(blocker: Blocker): string {
-  switch (blocker.code) {
-    case 'disqualified':
-      return `You were disqualified from the referral program${blocker.reason ? `: ${blocker.reason}` : '.'}`;
-    case 'below-minimum':
-      return `The minimum withdrawal is ${centsToDecimalString(blocker.minCents)} USD; ${centsToDecimalString(Math.max(0, blocker.availableCents))} USD are available.`;
-    case 'not-enough-referrals':
-      return `Withdrawals need at least ${blocker.minReferrals} referrals; you have ${blocker.referrals}.`;
-    case 'no-balance':
-      return 'There is no available balance to use.';
-  }
 }

@@ -151,7 +151,12 @@ describe('payout requests through core', () => {
       { code: 'below-minimum', minCents: 20_000, availableCents: 14_335 },
       { code: 'not-enough-referrals', minReferrals: 5, referrals: 4 },
     ]);
-    await expect(m.handlers.preparePayout(payout)).rejects.toThrow(/minimum withdrawal is 200.00 USD/);
+    // Refused with the code and its data (the UI words it); the message is the catalog's English.
+    await expect(m.handlers.preparePayout(payout)).rejects.toMatchObject({
+      code: 'rejected',
+      refusal: { code: 'below-minimum', minCents: 20_000, availableCents: 14_335 },
+      message: 'The minimum withdrawal is $200.00; you have $143.35 available.',
+    });
   });
 
   it('tells a disqualified partner why, for payouts and credits', async () => {
@@ -161,7 +166,9 @@ describe('payout requests through core', () => {
       { code: 'disqualified', reason: 'Self-referral through a second account.' },
     ]);
     expect((await m.handlers.getLicenses({})).blockers).toMatchObject([{ code: 'disqualified' }]);
-    await expect(m.handlers.prepareCredit({ sku: 'crypto-1m' })).rejects.toThrow(/disqualified/);
+    await expect(m.handlers.prepareCredit({ sku: 'crypto-1m' })).rejects.toMatchObject({
+      refusal: { code: 'disqualified', reason: 'Self-referral through a second account.' },
+    });
   });
 });
 

@@ -56,7 +56,7 @@ describe('settings over the bridge', () => {
 
   it('announces nothing when nothing changed', async () => {
     const { dispatcher, seen } = setup();
-    await dispatcher.dispatch('updateSettings', { language: 'en' });
+    await dispatcher.dispatch('updateSettings', { ui: { language: 'system' } });
     await dispatcher.dispatch('updateSettings', {});
     expect(seen).toEqual([]);
   });

@@ -102,7 +102,7 @@ describe('the tray model', () => {
       pause: { pausedUntil: '2026-11-21T13:00:00.000Z', trading: true },
     });
     expect(model.tooltip).toMatch(
-      /^Referral Companion — Доступно: 63,00\s\$\n\(нет связи, последние данные\)$/u,
+      /^Реферальный компаньон — Доступно: 63,00\s\$\n\(нет связи, последние данные\)$/u,
     );
     const pause = model.menu.find((item) => item.type === 'submenu');
     if (pause?.type !== 'submenu') throw new Error('no submenu');

@@ -1,9 +1,11 @@
 // The tray, as data: which icon, what tooltip, which menu items, all from core's state. The
 // Electron glue (electron/main/tray.ts) only draws it, so everything the user sees in the tray is
-// tested here without Electron.
+// tested here without Electron. Its words are the catalog's (shared/i18n/*/tray.ts).
 import type { LiveStatus, NotificationPause } from '../../../shared/bridge/live.ts';
 import type { SessionView } from '../../../shared/bridge.ts';
-import { type CoreLanguage, money } from '../notifications/text.ts';
+import { INTL_LOCALES } from '../../../shared/i18n/locale.ts';
+import { money, wordsIn } from '../i18n.ts';
+import type { CoreLanguage } from '../notifications/text.ts';
 
 export type TrayIconState = 'normal' | 'newEarnings' | 'offline' | 'signedOut';
 
@@ -49,58 +51,10 @@ export interface TrayInputs {
   link?: { saved: boolean };
 }
 
-const APP = 'Referral Companion';
-
-const WORDS = {
-  en: {
-    balance: 'Available',
-    unknown: 'Available: —',
-    signedOut: 'Signed out',
-    linkMode: 'Your referral link',
-    noLink: 'No referral link saved',
-    offline: 'offline, last known',
-    newEarnings: 'New earnings',
-    copyLink: 'Copy referral link',
-    showQr: 'Show QR code',
-    open: 'Open companion',
-    payout: 'Request payout…',
-    license: 'Apply to license…',
-    pauseMenu: 'Pause notifications',
-    pause1h: 'For 1 hour',
-    pauseTomorrow: 'Until tomorrow',
-    trading: "I'm trading",
-    resume: 'Resume notifications',
-    pausedUntil: 'Paused until',
-    settings: 'Settings',
-    quit: 'Quit',
-  },
-  ru: {
-    balance: 'Доступно',
-    unknown: 'Доступно: —',
-    signedOut: 'Вход не выполнен',
-    linkMode: 'Ваша реферальная ссылка',
-    noLink: 'Реферальная ссылка не сохранена',
-    offline: 'нет связи, последние данные',
-    newEarnings: 'Новые начисления',
-    copyLink: 'Скопировать реферальную ссылку',
-    showQr: 'Показать QR-код',
-    open: 'Открыть приложение',
-    payout: 'Запросить выплату…',
-    license: 'Оплатить лицензию…',
-    pauseMenu: 'Приостановить уведомления',
-    pause1h: 'На 1 час',
-    pauseTomorrow: 'До завтра',
-    trading: 'Я торгую',
-    resume: 'Возобновить уведомления',
-    pausedUntil: 'Приостановлено до',
-    settings: 'Настройки',
-    quit: 'Выйти',
-  },
-} as const;
-
 export function trayModel(inputs: TrayInputs): TrayModel {
-  const w = WORDS[inputs.language];
   if (inputs.link) return linkModeTray(inputs, inputs.link.saved);
+  const t = wordsIn(inputs.language, 'tray');
+  const common = wordsIn(inputs.language, 'common');
   const signedIn = inputs.session === 'signed-in';
   const offline = inputs.connection === 'offline';
   const icon: TrayIconState = !signedIn
@@ -113,14 +67,14 @@ export function trayModel(inputs: TrayInputs): TrayModel {
 
   const balance =
     signedIn && inputs.availableCents !== null
-      ? `${w.balance}: ${money(inputs.availableCents, inputs.language)}`
+      ? t('balance', { amount: money(inputs.availableCents, inputs.language) })
       : signedIn
-        ? w.unknown
-        : w.signedOut;
+        ? t('unknown')
+        : t('signedOut');
   const tooltip = [
-    `${APP} — ${balance}`,
-    ...(signedIn && offline ? [`(${w.offline})`] : []),
-    ...(signedIn && inputs.unseenEarnings ? [w.newEarnings] : []),
+    t('tooltip', { app: common('appTitle'), balance }),
+    ...(signedIn && offline ? [t('offline')] : []),
+    ...(signedIn && inputs.unseenEarnings ? [t('newEarnings')] : []),
   ].join('\n');
 
   return {
@@ -132,11 +86,11 @@ export function trayModel(inputs: TrayInputs): TrayModel {
 
 /** Link mode: the saved link is shared; no balance exists to show (no accounts API). */
 function linkModeTray(inputs: TrayInputs, saved: boolean): TrayModel {
-  const w = WORDS[inputs.language];
-  const label = saved ? w.linkMode : w.noLink;
+  const t = wordsIn(inputs.language, 'tray');
+  const label = saved ? t('linkMode') : t('noLink');
   return {
     icon: 'normal',
-    tooltip: `${APP} — ${label}`,
+    tooltip: t('tooltip', { app: wordsIn(inputs.language, 'common')('appTitle'), balance: label }),
     menu: menu(inputs, label, { share: saved, requests: true }),
   };
 }
@@ -146,7 +100,7 @@ function menu(
   label: string,
   enabled: { share: boolean; requests: boolean },
 ): TrayMenuItem[] {
-  const w = WORDS[inputs.language];
+  const t = wordsIn(inputs.language, 'tray');
   const pausedUntil =
     inputs.pause.pausedUntil && Date.parse(inputs.pause.pausedUntil) > inputs.now
       ? inputs.pause.pausedUntil
@@ -154,40 +108,40 @@ function menu(
   const paused = pausedUntil !== null || inputs.pause.trading;
   const pauseItems: TrayMenuItem[] = [
     ...(pausedUntil
-      ? [{ type: 'label' as const, label: `${w.pausedUntil} ${clock(pausedUntil, inputs.language)}` }]
+      ? [{ type: 'label' as const, label: t('pausedUntil', { time: clock(pausedUntil, inputs.language) }) }]
       : []),
-    { type: 'action', action: 'pause-1h', label: w.pause1h, enabled: true },
-    { type: 'action', action: 'pause-tomorrow', label: w.pauseTomorrow, enabled: true },
+    { type: 'action', action: 'pause-1h', label: t('pause1h'), enabled: true },
+    { type: 'action', action: 'pause-tomorrow', label: t('pauseTomorrow'), enabled: true },
     {
       type: 'checkbox',
       action: 'toggle-trading',
-      label: w.trading,
+      label: t('trading'),
       checked: inputs.pause.trading,
       enabled: true,
     },
     { type: 'separator' },
-    { type: 'action', action: 'resume-notifications', label: w.resume, enabled: paused },
+    { type: 'action', action: 'resume-notifications', label: t('resume'), enabled: paused },
   ];
 
   return [
     { type: 'label', label },
     { type: 'separator' },
-    { type: 'action', action: 'copy-link', label: w.copyLink, enabled: enabled.share },
-    { type: 'action', action: 'show-qr', label: w.showQr, enabled: enabled.share },
-    { type: 'action', action: 'open', label: w.open, enabled: true },
+    { type: 'action', action: 'copy-link', label: t('copyLink'), enabled: enabled.share },
+    { type: 'action', action: 'show-qr', label: t('showQr'), enabled: enabled.share },
+    { type: 'action', action: 'open', label: t('open'), enabled: true },
     { type: 'separator' },
-    { type: 'action', action: 'request-payout', label: w.payout, enabled: enabled.requests },
-    { type: 'action', action: 'apply-license', label: w.license, enabled: enabled.requests },
+    { type: 'action', action: 'request-payout', label: t('payout'), enabled: enabled.requests },
+    { type: 'action', action: 'apply-license', label: t('license'), enabled: enabled.requests },
     { type: 'separator' },
-    { type: 'submenu', label: w.pauseMenu, items: pauseItems },
-    { type: 'action', action: 'settings', label: w.settings, enabled: true },
+    { type: 'submenu', label: t('pauseMenu'), items: pauseItems },
+    { type: 'action', action: 'settings', label: t('settings'), enabled: true },
     { type: 'separator' },
-    { type: 'action', action: 'quit', label: w.quit, enabled: true },
+    { type: 'action', action: 'quit', label: t('quit'), enabled: true },
   ];
 }
 
 function clock(isoTime: string, language: CoreLanguage): string {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-US', {
+  return new Intl.DateTimeFormat(INTL_LOCALES[language], {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(isoTime));

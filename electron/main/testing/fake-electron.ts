@@ -305,6 +305,8 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true);
   quit = vi.fn();
   getVersion = vi.fn(() => '0.1.0-test');
+  /** The OS's preferred languages (a test sets them to see core follow the OS). */
+  getPreferredSystemLanguages = vi.fn((): string[] => ['en-US']);
   getName = vi.fn(() => 'Referral Companion for Quantower');
   getPath = vi.fn((_name: string) => '/nonexistent');
   setAppUserModelId = vi.fn();
@@ -457,6 +459,7 @@ export function resetFakeElectron(): void {
   fakeElectron.menuState.applicationMenuSet = false;
   fakeElectron.menuState.applicationMenu = null;
   fakeElectron.menuState.defaultMenuInstalled = false;
+  fakeElectron.app.getPreferredSystemLanguages.mockReset().mockReturnValue(['en-US']);
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.protocol.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();

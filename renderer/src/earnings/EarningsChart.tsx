@@ -141,6 +141,8 @@ function Plot({ data, locale }: { data: EarningsSeries; locale: string }) {
         ],
         series: [
           {
+            // uPlot's own default label is the English "Time".
+            label: t('chart.period'),
             value: (_u, v) =>
               v === null
                 ? '—'

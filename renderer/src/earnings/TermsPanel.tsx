@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EarningsSnapshot } from '../../../shared/bridge/earnings.ts';
 import { termsChanges } from '../../../shared/earnings-readiness.ts';
+import { termsSummary } from '../../../shared/i18n/terms-summary.ts';
 import { useIntlLocale } from '../i18n/use-intl-locale.ts';
 import { date, money, percent } from './format.ts';
 
@@ -60,7 +61,8 @@ export function TermsPanel({ snapshot }: { snapshot: EarningsSnapshot }) {
           </dd>
         </div>
       </dl>
-      {current.summary && <p lang="en">{current.summary}</p>}
+      {/* From the terms' fields: the server's own summary is an English sentence. */}
+      <p data-testid="terms-summary">{termsSummary(current, t, locale)}</p>
       {changes.length > 0 && (
         <div data-testid="terms-changes">
           <p>{t('terms.changed', { version: current.version, date: date(current.effectiveFrom, locale) })}</p>

@@ -3,24 +3,39 @@
 // that numbers, dates and money use.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { FirstPaint } from '../../../shared/first-paint.ts';
+import {
+  INTL_LOCALES,
+  resolveLocale as resolveFor,
+  systemLocale as systemFor,
+} from '../../../shared/i18n/locale.ts';
 import { resources, UI_LOCALES, type UiLocale } from '../../../shared/i18n/resources.ts';
 import type { UiLanguage } from '../../../shared/settings.ts';
 
+export { INTL_LOCALES };
+
+/**
+ * The system's preferred languages, as the shell knows them: in Electron the OS's list
+ * (app.getPreferredSystemLanguages; the glue gives it to core, core puts it in the first-paint
+ * state), in the browser shell the page's own navigator.languages.
+ */
+export function systemLanguages(
+  firstPaint?: Pick<FirstPaint, 'appInfo' | 'systemLanguages'>,
+): readonly string[] {
+  return firstPaint?.appInfo.shell === 'electron' ? firstPaint.systemLanguages : navigatorLanguages();
+}
+
 /** The first of the system's preferred languages the UI has, else English. */
-export function systemLocale(preferred: readonly string[] = navigatorLanguages()): UiLocale {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] as UiLocale;
-    if (UI_LOCALES.includes(base)) return base;
-  }
-  return 'en';
+export function systemLocale(preferred: readonly string[] = systemLanguages()): UiLocale {
+  return systemFor(preferred);
 }
 
-export function resolveLocale(setting: UiLanguage, preferred?: readonly string[]): UiLocale {
-  return setting === 'system' ? systemLocale(preferred) : setting;
+export function resolveLocale(
+  setting: UiLanguage,
+  preferred: readonly string[] = systemLanguages(),
+): UiLocale {
+  return resolveFor(setting, preferred);
 }
-
-/** The BCP 47 tag for Intl formatting in a UI language. */
-export const INTL_LOCALES: Record<UiLocale, string> = { en: 'en-US', ru: 'ru-RU' };
 
 function navigatorLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];

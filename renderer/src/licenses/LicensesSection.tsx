@@ -228,6 +228,7 @@ type CreditStep =
 
 function ConfirmCredit({ item, onClose }: { item: CatalogItem; onClose: () => void }) {
   const { t } = useTranslation('licenses');
+  const { t: common } = useTranslation('common');
   const money = useMoney();
   const date = useDate();
   const bridge = useBridge();
@@ -264,7 +265,7 @@ function ConfirmCredit({ item, onClose }: { item: CatalogItem; onClose: () => vo
       <div className="confirm" data-testid="licenses-confirmation">
         {state.failure.retryable && state.draft ? (
           <p role="alert" className="warning" data-testid="licenses-not-confirmed">
-            {t('notConfirmed', { message: state.failure.message })}
+            {t('notConfirmed', { message: common(`errorTitles.${state.failure.code}`) })}
           </p>
         ) : (
           <FailureNote failure={state.failure} />

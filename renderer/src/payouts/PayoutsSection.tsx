@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payout, PayoutMethodId } from '../../../shared/accounts-api.ts';
 import type { Blocker, OutboxItem, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
+import { refusalText } from '../../../shared/i18n/refusal-text.ts';
 import { formatCents } from '../../../shared/money-format.ts';
 import { type DestinationProblem, destinationProblemCode } from '../../../shared/payout-destination.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -52,23 +53,12 @@ export function useMoney(): (cents: number) => string {
 
 export function BlockerList({ blockers, testId }: { blockers: Blocker[]; testId: string }) {
   const { t } = useTranslation('payouts');
-  const money = useMoney();
+  const locale = useIntlLocale();
   return (
     <ul className="blockers" data-testid={testId}>
       {blockers.map((blocker) => (
         <li key={blocker.code} data-code={blocker.code}>
-          {blocker.code === 'disqualified'
-            ? blocker.reason
-              ? t('blockers.disqualified', { reason: blocker.reason })
-              : t('blockers.disqualifiedNoReason')
-            : blocker.code === 'below-minimum'
-              ? t('blockers.below-minimum', {
-                  min: money(blocker.minCents),
-                  available: money(Math.max(0, blocker.availableCents)),
-                })
-              : blocker.code === 'not-enough-referrals'
-                ? t('blockers.not-enough-referrals', { min: blocker.minReferrals, count: blocker.referrals })
-                : t('blockers.no-balance')}
+          {refusalText(blocker, t, locale)}
         </li>
       ))}
     </ul>
@@ -273,6 +263,7 @@ function ConfirmPayout({
   onFiled: (payout: Payout) => void;
 }) {
   const { t } = useTranslation('payouts');
+  const { t: common } = useTranslation('common');
   const money = useMoney();
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
@@ -304,7 +295,7 @@ function ConfirmPayout({
       {failure &&
         (failure.retryable ? (
           <p role="alert" className="warning" data-testid="payouts-not-confirmed">
-            {t('notConfirmed', { message: failure.message })}
+            {t('notConfirmed', { message: common(`errorTitles.${failure.code}`) })}
           </p>
         ) : (
           <FailureNote failure={failure} />
@@ -327,10 +318,14 @@ function ConfirmPayout({
   );
 }
 
+/** A failed request in the user's words: core's refusal from the catalog, else what kind of failure it was. */
 export function FailureNote({ failure }: { failure: BridgeFailure }) {
+  const { t } = useTranslation('payouts');
+  const { t: common } = useTranslation('common');
+  const locale = useIntlLocale();
   return (
-    <p role="alert" className="field-error" data-testid="request-error">
-      {failure.message}
+    <p role="alert" className="field-error" data-testid="request-error" data-code={failure.refusal?.code}>
+      {failure.refusal ? refusalText(failure.refusal, t, locale) : common(`errorTitles.${failure.code}`)}
     </p>
   );
 }
@@ -414,6 +409,7 @@ export function OutboxRow({
   namespace?: 'payouts' | 'licenses';
 }) {
   const { t } = useTranslation(namespace);
+  const { t: common } = useTranslation('common');
   const money = useMoney();
   return (
     <li className="request" data-testid="outbox-item" data-state={item.state}>
@@ -422,7 +418,12 @@ export function OutboxRow({
         <Badge tone={statusTone(item.state)}>{t(`outboxStatus.${item.state}`)}</Badge>
       </div>
       <div className="muted">{item.label}</div>
-      {item.problem && <div className="request-reason">{item.problem}</div>}
+      {/* The kind of problem in the user's words; only entries from before codes show the raw text. */}
+      {item.problem && (
+        <div className="request-reason" data-code={item.problemCode ?? undefined}>
+          {item.problemCode ? common(`errorTitles.${item.problemCode}`) : item.problem}
+        </div>
+      )}
       {item.state === 'failed' && (
         <button type="button" className="button button-small" onClick={() => void onDismiss()}>
           {t('dismiss')}

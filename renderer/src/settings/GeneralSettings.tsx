@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Theme, UiLanguage } from '../../../shared/settings.ts';
 import { FormSelect } from '../components/FormSelect.tsx';
-import { resolveLocale } from '../i18n/i18n.ts';
+import { resolveLocale, systemLanguages } from '../i18n/i18n.ts';
+import { firstPaintOf, useBridge } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
 
 // Plain lists, checked against the schema's types: importing the schema would pull zod into the UI.
@@ -16,6 +17,7 @@ export function GeneralSettings() {
   const error = preferences.use((state) => state.error);
   const update = preferences.use((state) => state.update);
   const disabled = settings === null;
+  const system = systemLanguages(firstPaintOf(useBridge()));
 
   return (
     <section className="card" aria-labelledby="settings-heading" data-testid="general-settings">
@@ -26,7 +28,7 @@ export function GeneralSettings() {
         disabled={disabled}
         value={settings?.ui.language ?? 'system'}
         options={LANGUAGES.map((option) => ({ value: option, label: t(`languages.${option}`) }))}
-        onChange={(language) => void update({ ui: { language }, language: resolveLocale(language) })}
+        onChange={(language) => void update({ ui: { language }, language: resolveLocale(language, system) })}
       />
       <FormSelect
         label={t('themeLabel')}

@@ -11,6 +11,8 @@ import {
   type ShareTarget,
   shareMessageProblem,
 } from '../../../shared/share-targets.ts';
+import { resolveLocale, systemLanguages } from '../i18n/i18n.ts';
+import { firstPaintOf } from '../shell/bridge-context.tsx';
 import { toBridgeFailure } from '../store/bridge-failure.ts';
 
 export type SettingsState =
@@ -37,6 +39,8 @@ export interface ShareReferral {
 
 export interface ShareState {
   settings: SettingsState;
+  /** The system's languages, for a share language that follows a "system" UI language. */
+  systemLanguages: readonly string[];
   /** Unsaved edits of the message, per language; saved once valid and the user pauses typing. */
   drafts: Partial<Record<Language, string>>;
   actions: Record<ActionName, ActionState>;
@@ -73,8 +77,11 @@ export function messageTemplate(state: ShareState, language: Language): string {
   return saved ?? DEFAULT_SHARE_MESSAGES[language];
 }
 
+/** The share message's language: the one chosen, else the UI's (resolved as the UI resolves it). */
 export function currentLanguage(state: ShareState): Language {
-  return state.settings.status === 'ready' ? state.settings.settings.language : 'en';
+  if (state.settings.status !== 'ready') return resolveLocale('system', state.systemLanguages);
+  const { settings } = state.settings;
+  return settings.language ?? resolveLocale(settings.ui.language, state.systemLanguages);
 }
 
 /** A file name from the code that is safe on every system: `quantower-referral-QT_DEMO_42_.png`. */
@@ -147,6 +154,7 @@ export function createShareStore(bridge: BridgeApi, options: ShareStoreOptions =
 
     return {
       settings: { status: 'loading' },
+      systemLanguages: systemLanguages(firstPaintOf(bridge)),
       drafts: {},
       actions: { copyCode: idle, copyImage: idle, savePng: idle, saveSvg: idle, share: idle },
 

@@ -24,6 +24,8 @@ type LiveMethods = Pick<
   | 'listNotifications'
   | 'openNotification'
   | 'markEarningsSeen'
+  | 'reportUiLanguage'
+  | 'getTray'
 >;
 
 export class FakeLive {
@@ -32,6 +34,8 @@ export class FakeLive {
   notices: Notice[] = [];
   readonly opened: NavigationTarget[] = [];
   earningsSeen = 0;
+  /** Every language the UI reported showing, in order. */
+  readonly reportedLanguages: string[] = [];
   private readonly listeners = new Map<LiveEventName, Set<(payload: never) => void>>();
 
   readonly methods: LiveMethods = {
@@ -62,6 +66,11 @@ export class FakeLive {
       this.earningsSeen++;
       return { seen: true };
     },
+    reportUiLanguage: async ({ language }) => {
+      this.reportedLanguages.push(language);
+      return { language };
+    },
+    getTray: async () => ({ tooltip: 'Referral Companion — Available: $0.00', labels: [] }),
   };
 
   on<E extends LiveEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -1,8 +1,14 @@
 // The payouts/licenses side of the fake bridge: views a test can set, drafts and filing that
 // answer like core (one request per key), and events it can emit.
 import type { Credit, Payout } from '../../../shared/accounts-api.ts';
-import type { CreditDraft, LicensesView, PayoutDraft, PayoutsView } from '../../../shared/bridge/payouts.ts';
-import type { BridgeApi, EventName, EventPayload } from '../../../shared/bridge.ts';
+import type {
+  CreditDraft,
+  LicensesView,
+  PayoutDraft,
+  PayoutsView,
+  Refusal,
+} from '../../../shared/bridge/payouts.ts';
+import { type BridgeApi, BridgeError, type EventName, type EventPayload } from '../../../shared/bridge.ts';
 
 export type PayoutEventName = 'payoutsChanged' | 'licensesChanged' | 'autoApplyNotice';
 const PAYOUT_EVENTS: readonly string[] = ['payoutsChanged', 'licensesChanged', 'autoApplyNotice'];
@@ -115,6 +121,8 @@ export class FakePayouts {
   readonly filed = new Map<string, Payout | Credit>();
   readonly calls: string[] = [];
   private drafts = 0;
+  /** Core refuses the next payout request with this (as core does: code, English message, data). */
+  refusePayout: Refusal | null = null;
   private readonly creditDrafts = new Map<string, CreditDraft>();
   private readonly listeners = new Map<PayoutEventName, Set<(payload: never) => void>>();
 
@@ -125,6 +133,13 @@ export class FakePayouts {
     },
     preparePayout: async (input): Promise<PayoutDraft> => {
       this.calls.push('preparePayout');
+      if (this.refusePayout)
+        throw new BridgeError({
+          code: 'rejected',
+          message: 'Refused.',
+          retryable: false,
+          refusal: this.refusePayout,
+        });
       const available = this.payouts.program.withdrawal.availableCents;
       return {
         key: `payout-${++this.drafts}`,

@@ -10,6 +10,8 @@ export const common = {
     settings: 'Settings',
   },
   retry: 'Retry',
+  /** The desktop app's error box when core cannot start. */
+  startFailed: 'Referral Companion could not start',
   errorDetailsLabel: 'Details',
   errorNotRetryableHint: 'Retrying may not help; if this keeps happening, contact Quantower Support.',
   bridgeMissing:

@@ -76,6 +76,16 @@ export const earnings = {
       holdDays: 'hold {{from}} → {{to}} days',
     },
     upcoming: 'Version {{version}} takes effect on {{date}}.',
+    /** The terms in one sentence, built from their fields (the server's own summary is English only). */
+    summary: {
+      rate: '{{rate}} of each purchase',
+      minPayout: 'withdrawals from {{min}}',
+      minPayoutReferrals_one: 'withdrawals from {{min}} with at least {{count}} referral',
+      minPayoutReferrals_other: 'withdrawals from {{min}} with at least {{count}} referrals',
+      hold_one: 'available {{count}} day after the purchase',
+      hold_other: 'available {{count}} days after the purchase',
+      noHold: 'available at once',
+    },
   },
   chart: {
     heading: 'Earnings over time',

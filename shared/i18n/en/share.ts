@@ -8,6 +8,10 @@ export const share = {
   shortcutsHint: 'Shortcuts: Ctrl+Shift+C copies the link, Ctrl+Shift+K copies the code (⌘ on a Mac).',
   languageLabel: 'Message language',
   languages: { en: 'English', ru: 'Русский' },
+  /** The share message until the user writes their own ({code} is filled in; the link travels beside it). */
+  defaultMessage: 'I trade with Quantower. Sign up through my referral link (code {code}):',
+  /** The e-mail subject (e-mail is the one target with a separate subject line). */
+  emailSubject: 'Quantower referral link',
   messageLabel: 'Share message',
   messageHint: '{link} becomes your referral link and {code} your code.',
   resetMessage: 'Reset to default',

@@ -12,6 +12,7 @@ export const common = {
     settings: 'Настройки',
   },
   retry: 'Повторить',
+  startFailed: 'Не удалось запустить Реферальный компаньон',
   errorDetailsLabel: 'Подробности',
   errorNotRetryableHint: 'Повтор вряд ли поможет; если ошибка повторяется, обратитесь в поддержку Quantower.',
   bridgeMissing:

@@ -10,6 +10,8 @@ export const share = {
   shortcutsHint: 'Сочетания: Ctrl+Shift+C копирует ссылку, Ctrl+Shift+K — код (⌘ на Mac).',
   languageLabel: 'Язык сообщения',
   languages: { en: 'English', ru: 'Русский' },
+  defaultMessage: 'Я торгую в Quantower. Регистрируйтесь по моей реферальной ссылке (код {code}):',
+  emailSubject: 'Реферальная ссылка Quantower',
   messageLabel: 'Текст сообщения',
   messageHint: '{link} заменяется вашей реферальной ссылкой, {code} — вашим кодом.',
   resetMessage: 'Вернуть текст по умолчанию',
