@@ -506,7 +506,15 @@ describe('the app with the live glue', () => {
 
   it('words the tray and the tray hint in the OS language on a Russian system ("system" setting)', async () => {
     fakeElectron.app.getPreferredSystemLanguages.mockReturnValue(['ru-RU', 'en-US']);
-    const running = runCompanionApp({ mainDir: '/opt/companion/out/main' }, {});
+    // An installed app's layout: out/main beside the real resources (icons).
+    await mkdir(join(dir, 'app'), { recursive: true });
+    await symlink(join(iconsDir, '../../resources'), join(dir, 'app/resources'), 'dir');
+    const running = runCompanionApp({ mainDir: join(dir, 'app/out/main') }, {}, [
+      'electron',
+      '.',
+      '--mode',
+      'demo',
+    ]);
     await running.ready;
     const tray = FakeTray.instances[0] as FakeTray;
     expect(tray.tooltip).toBe('Реферальный компаньон — Вход не выполнен');

@@ -17,6 +17,8 @@ export const LATIN_IN_RUSSIAN = new Set([
   'csv',
   'sku',
   'url',
+  'api',
+  'localhost',
   'http',
   'https',
   'telegram',
@@ -36,7 +38,18 @@ export const LATIN_IN_RUSSIAN = new Set([
   'english',
 ]);
 /** Phrases allowed as a whole (removed before the words are read). */
-const LATIN_PHRASES = [/Referral Companion/gu, /https?:\/\/\S+/gu, /\S+@\S+\.\w+/gu, /\bCtrl\+Shift\+\w\b/gu];
+const LATIN_PHRASES = [
+  /Referral Companion/gu,
+  /https?:\/\/\S*/gu,
+  // Host names and the link's parameter, as the user sees them in a link.
+  /\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gu,
+  /referral_code/gu,
+  /\/referral\b/gu,
+  /\S+@\S+\.\w+/gu,
+  /\bCtrl\+Shift\+\w\b/gu,
+  // Quantower's product names (the public catalog, shared/license-catalog.ts), written as they are.
+  /\b(?:Crypto|Multi-Asset|All-in-One|TPO|DOM Surface|Power Trades|Option Analytics)\b/gu,
+];
 
 function values(tree: unknown): string[] {
   if (typeof tree === 'string') return [tree];

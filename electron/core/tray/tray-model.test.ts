@@ -40,7 +40,7 @@ describe('the tray model in link mode', () => {
 
   it('cannot copy or show a link before one is saved, and says so (in Russian too)', () => {
     const model = trayModel({ ...linkMode, link: { saved: false }, language: 'ru' });
-    expect(model.tooltip).toBe('Referral Companion — Реферальная ссылка не сохранена');
+    expect(model.tooltip).toBe('Реферальный компаньон — Реферальная ссылка не сохранена');
     expect(enabled(model.menu, 'copy-link')).toBe(false);
     expect(enabled(model.menu, 'show-qr')).toBe(false);
   });

@@ -28,7 +28,11 @@ const DATA = [/\S+@\S+/gu, /Alex Demo/gu, /QT[+_]DEMO\S*/gu, /Referral \d/gu];
 
 /** Everything a user reads or hears on the page: text, accessible names, hints, field contents. */
 function pageWords(): string {
-  const parts = [document.body.textContent ?? ''];
+  // Log lines are technical text for support, marked translate="no": not words the UI says.
+  const technical = [...document.body.querySelectorAll('[translate="no"]')].map((e) => e.textContent ?? '');
+  let shown = document.body.textContent ?? '';
+  for (const text of technical) shown = shown.replace(text, ' ');
+  const parts = [shown];
   for (const element of document.body.querySelectorAll('*')) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description'])
       parts.push(element.getAttribute(name) ?? '');

@@ -11,6 +11,7 @@ export const about = featureStore(createAboutStore);
 
 export function AboutSettings() {
   const { t, i18n } = useTranslation('about');
+  const settingsWords = useTranslation('settings').t;
   const store = about.useStore();
   useEffect(() => {
     const stop = store.getState().start();
@@ -45,7 +46,7 @@ export function AboutSettings() {
           <Fact label={t('os')} value={diagnostics.os} testId="about-os" />
           <Fact
             label={t('language')}
-            value={`${i18n.language} (${diagnostics.language.setting})`}
+            value={`${i18n.language} (${settingsWords(`languages.${diagnostics.language.setting}`)})`}
             testId="about-language"
           />
           <Fact
@@ -108,7 +109,9 @@ export function AboutSettings() {
       {diagnostics && diagnostics.logLines.length > 0 && (
         <details className="about-log">
           <summary>{t('logTail')}</summary>
-          <pre data-testid="about-log-lines">{diagnostics.logLines.join('\n')}</pre>
+          <pre data-testid="about-log-lines" translate="no">
+            {diagnostics.logLines.join('\n')}
+          </pre>
         </details>
       )}
       {error && (
