@@ -1,27 +1,21 @@
 // Bridge methods and events of the journal of requests sent to Quantower Support (issue 13), spread
 // into bridgeMethods / bridgeEvents in ../bridge.ts. The journal is local (core keeps it in
 // support-journal.json); nothing here reaches an accounts server.
+
 import { z } from 'zod';
 import { IsoDateTime, LicenseTerm, PayoutMethodId, PositiveCents } from '../accounts-api.ts';
 import type { MethodSpec } from '../bridge.ts';
 import { PUBLIC_LICENSE_PRODUCTS } from '../license-catalog.ts';
 import { SUPPORT_CHANNELS, SUPPORT_REQUEST_KINDS } from '../support-contact.ts';
+import { NEXT_SUPPORT_STATUSES, SUPPORT_REQUEST_STATUSES } from '../support-status.ts';
 import { CsvExport } from './earnings.ts';
 
 const NoInput = z.object({}).strict();
 
 /** Set by the user as support answers: sent → answered → done, or cancelled on the way. */
-export const SupportRequestStatus = z.enum(['sent', 'answered', 'done', 'cancelled']);
+export const SupportRequestStatus = z.enum(SUPPORT_REQUEST_STATUSES);
 export type SupportRequestStatus = z.infer<typeof SupportRequestStatus>;
-
-/** The statuses a request may move to from each status (done and cancelled are final). */
-export const NEXT_SUPPORT_STATUSES: Readonly<Record<SupportRequestStatus, readonly SupportRequestStatus[]>> =
-  Object.freeze({
-    sent: ['answered', 'cancelled'],
-    answered: ['done', 'cancelled'],
-    done: [],
-    cancelled: [],
-  });
+export { NEXT_SUPPORT_STATUSES };
 
 export const SupportRequestAmount = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whole-balance') }).strict(),

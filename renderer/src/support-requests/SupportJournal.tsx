@@ -3,13 +3,10 @@
 // answered → done, or cancelled), the optional "no answer for N days" reminder, and a CSV export.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  NEXT_SUPPORT_STATUSES,
-  type SupportJournalEntry,
-  type SupportJournalView,
-} from '../../../shared/bridge/support-journal.ts';
+import type { SupportJournalEntry, SupportJournalView } from '../../../shared/bridge/support-journal.ts';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
 import { isLicenseProductId } from '../../../shared/license-catalog.ts';
+import { NEXT_SUPPORT_STATUSES } from '../../../shared/support-status.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FormSelect } from '../components/FormSelect.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
