@@ -419,6 +419,54 @@ describe('the request outbox', () => {
     ]);
   });
 
+  it("a resend at start joins the trader's own attempt still under way: one send", async () => {
+    const storage = createMemoryRequestsStorage();
+    let release: (value: unknown) => void = () => undefined;
+    const send = vi.fn(() => new Promise((resolve) => (release = resolve)));
+    const outbox = createOutbox({ storage, send });
+    const filing = outbox.file(request());
+    const resend = outbox.flush(owner);
+    release({ id: 'po_1' });
+    await expect(filing).resolves.toEqual({ id: 'po_1' });
+    await expect(resend).resolves.toBe(1);
+    expect(send).toHaveBeenCalledOnce();
+    expect(storage.read().entries).toEqual([]);
+  });
+
+  it('keeps whatever a failed send gave as the reason, even when it is not an Error', async () => {
+    const storage = createMemoryRequestsStorage();
+    const outbox = createOutbox({ storage, send: async () => Promise.reject('proxy said no') });
+    await expect(outbox.file(request())).rejects.toBe('proxy said no');
+    expect(outbox.items('payout', owner)).toMatchObject([{ state: 'sending', problem: 'proxy said no' }]);
+  });
+
+  it('dates a request when it is filed, on the real clock unless one is given', async () => {
+    const storage = createMemoryRequestsStorage();
+    const before = Date.now();
+    await createOutbox({ storage, send: async () => Promise.reject(new AccountsError('network', 'x')) })
+      .file(request())
+      .catch(() => undefined);
+    const createdAt = Date.parse(storage.read().entries[0]?.createdAt ?? '');
+    expect(createdAt).toBeGreaterThanOrEqual(before);
+    expect(createdAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('logs a resend that did not get through to the console when no log is given', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const storage = createMemoryRequestsStorage();
+      const outbox = createOutbox({
+        storage,
+        send: async () => Promise.reject(new AccountsError('network', 'down')),
+      });
+      await outbox.file(request()).catch(() => undefined);
+      await outbox.flush(owner);
+      expect(warn).toHaveBeenCalledWith('Outbox: payout payout-1 not acknowledged yet: down');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('tells final refusals from failures worth retrying', () => {
     expect(isFinalRefusal(new AccountsError('http', 'x', 422))).toBe(true);
     expect(isFinalRefusal(new AccountsError('http', 'x', 409))).toBe(true);
