@@ -47,6 +47,7 @@ export function decideAutoApply(input: AutoApplyInput): AutoApplyDecision[] {
     if (daysLeft(license.availableTill, input.now) > input.settings.withinDays) continue;
     if (input.busyProducts.has(rule.productId)) continue;
     const item = input.catalog.find((i) => i.sku === rule.sku && i.productId === rule.productId);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — a price of 0 makes a credit of 0, skipped just below.
     if (!item || item.priceCents <= 0) continue;
     const creditCents = Math.min(available, item.priceCents);
     if (creditCents <= 0) continue;
