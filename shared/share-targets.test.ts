@@ -12,6 +12,8 @@ import {
   ShareUrlTooLongError,
   shareMessageProblem,
   shareText,
+  takesLinkSeparately,
+  takesText,
 } from './share-targets.ts';
 
 const codes = ['QT+DEMO/42=', 'A%2B', '+/=%', '100%', 'a+b=c/d', 'ÄÖ-código', 'код+1', '🚀=go', '{link}'];
@@ -119,6 +121,21 @@ describe('share URLs', () => {
 
   it('refuses URLs that are not share URLs when parsing', () => {
     expect(() => parseShareUrl('https://evil.example/share?url=x')).toThrow(/Not a share URL/);
+  });
+
+  it('reads back a share URL without a query, or a parameter without a value, as empty', () => {
+    expect(parseShareUrl('https://t.me/share/url')).toEqual({ target: 'telegram', params: {} });
+    expect(parseShareUrl('https://t.me/share/url?url=&text')).toEqual({
+      target: 'telegram',
+      params: { url: '', text: '' },
+    });
+  });
+
+  it('knows which services show the message, and which take the link in a field of its own', () => {
+    // Facebook and LinkedIn take only the link: the Share panel says the message is not shown there.
+    expect(SHARE_TARGETS.filter((target) => !takesText(target))).toEqual(['facebook', 'linkedin']);
+    // WhatsApp and e-mail have no link field: the link goes into the text.
+    expect(SHARE_TARGETS.filter((target) => !takesLinkSeparately(target))).toEqual(['whatsapp', 'email']);
   });
 });
 
