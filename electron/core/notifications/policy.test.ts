@@ -237,7 +237,7 @@ describe('the notification policy', () => {
       target: { section: 'referrals', itemId: 'r9' },
     });
     expect(notice).not.toHaveProperty('amountCents');
-    expect(() => compose([], 'en', 'n', 'x')).toThrow(RangeError);
+    expect(() => compose([], 'en', 'n', 'x')).toThrow('Nothing to compose.');
   });
 
   it('nets a commission and its reversal in a burst to no money, still opening Earnings', () => {
@@ -303,6 +303,15 @@ describe('the notification policy', () => {
     );
     expect(payoutsOnly).not.toHaveProperty('amountCents');
     expect(payoutsOnly?.target).toEqual({ section: 'payouts' });
+    // A reversal held beside a referral: money, so a click opens Earnings, not the first part's Referrals.
+    const reversalFirst = composeQuietCatchUp(
+      addQuietHeld([], [referral('r1'), reversal('a', -500)]),
+      NotificationSettings.parse({}),
+      'en',
+      'q',
+      'at',
+    );
+    expect(reversalFirst).toMatchObject({ amountCents: -500, target: { section: 'earnings' } });
     // Adding to what was held does not change the parts it was given.
     const before = [
       { kind: 'commission' as const, count: 1, amountCents: 100, section: 'earnings' as const },

@@ -467,6 +467,56 @@ describe('the request outbox', () => {
     }
   });
 
+  it('dismisses the one refused request asked for, and keeps every other', async () => {
+    const storage = createMemoryRequestsStorage();
+    const down = createOutbox({
+      storage,
+      send: async () => Promise.reject(new AccountsError('network', 'unreachable')),
+    });
+    for (const key of ['payout-1', 'payout-2', 'payout-3'])
+      await expect(down.file(request(key))).rejects.toThrow('unreachable');
+    const refusing = createOutbox({
+      storage,
+      send: async (_kind, _body, key) => {
+        if (key === 'payout-1') throw new AccountsError('network', 'unreachable');
+        throw new AccountsError('http', 'Refused.', 422);
+      },
+      log: () => undefined,
+    });
+    await refusing.flush(owner);
+    const states = () => refusing.items('payout', owner).map((i) => [i.key, i.state]);
+    expect(states()).toEqual([
+      ['payout-1', 'sending'],
+      ['payout-2', 'failed'],
+      ['payout-3', 'failed'],
+    ]);
+    // payout-1, first on disk, is still sending: dismissing payout-3 must find payout-3.
+    expect(refusing.dismiss('payout-3')).toBe(true);
+    expect(states()).toEqual([
+      ['payout-1', 'sending'],
+      ['payout-2', 'failed'],
+    ]);
+    expect(refusing.dismiss('no-such-key')).toBe(false);
+    expect(refusing.dismiss('payout-1')).toBe(false);
+    expect(states()).toHaveLength(2);
+  });
+
+  it('keeps the last reason of a request still sending while the trader retries it', async () => {
+    const storage = createMemoryRequestsStorage();
+    await createOutbox({
+      storage,
+      send: async () => Promise.reject(new AccountsError('network', 'unreachable')),
+    })
+      .file(request())
+      .catch(() => undefined);
+    let release: (value: unknown) => void = () => undefined;
+    const outbox = createOutbox({ storage, send: () => new Promise((resolve) => (release = resolve)) });
+    const retry = outbox.file(request());
+    expect(outbox.items('payout', owner)).toMatchObject([{ state: 'sending', problem: 'unreachable' }]);
+    release({ id: 'po_1' });
+    await retry;
+  });
+
   it('tells final refusals from failures worth retrying', () => {
     expect(isFinalRefusal(new AccountsError('http', 'x', 422))).toBe(true);
     expect(isFinalRefusal(new AccountsError('http', 'x', 409))).toBe(true);
@@ -474,6 +524,9 @@ describe('the request outbox', () => {
       expect(isFinalRefusal(new AccountsError('http', 'x', status))).toBe(false);
     expect(isFinalRefusal(new AccountsError('http', 'x', 400))).toBe(true);
     expect(isFinalRefusal(new AccountsError('http', 'x', 499))).toBe(true);
+    // Only a 4xx is a refusal: a redirect or another odd answer is worth another try.
+    expect(isFinalRefusal(new AccountsError('http', 'x', 302))).toBe(false);
+    expect(isFinalRefusal(new AccountsError('http', 'x', 399))).toBe(false);
     // An HTTP error without a status is the server's trouble, never final.
     expect(isFinalRefusal(new AccountsError('http', 'x'))).toBe(false);
     expect(isFinalRefusal(new AccountsError('timeout', 'x'))).toBe(false);
