@@ -3,11 +3,12 @@
 // what the dashboard then reads from the program status (shared/earnings-readiness.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withdrawalReadiness } from '../../shared/earnings-readiness.ts';
-import { applyCredit } from './credits.ts';
-import { programStatus } from './disqualification.ts';
+import { applyCredit, getCredit } from './credits.ts';
+import { disqualify, programStatus } from './disqualification.ts';
 import { ProgramError } from './errors.ts';
+import { eventsAfter } from './events.ts';
 import { balanceOf, listCommissions } from './ledger.ts';
-import { requestPayout } from './payouts.ts';
+import { getPayout, requestPayout } from './payouts.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, setPartnerRate } from './terms.ts';
 import { createTestWorld, type TestWorld } from './test-world.ts';
@@ -130,5 +131,38 @@ describe('zero at the money boundaries', () => {
       progress: 0,
     });
     expect(after).toMatchObject({ canRequestPayout: false, canApplyToLicense: false });
+  });
+});
+
+describe('disqualification at the edges', () => {
+  it('cancels nothing for a partner with a balance of 0, and writes no cancellation', () => {
+    const status = disqualify(world.ctx, world.partnerId, 'abuse');
+    expect(status.withdrawal.availableCents).toBe(0);
+    expect(balanceOf(world.ctx, world.partnerId).cancelledCents).toBe(0);
+    expect(
+      Number(world.ctx.db.prepare("SELECT count(*) AS n FROM ledger WHERE kind = 'cancellation'").get()?.n),
+    ).toBe(0);
+    expect(eventsAfter(world.ctx, world.partnerId, 0).at(-1)).toMatchObject({
+      type: 'partner.disqualified',
+      data: { reason: 'abuse', cancelledCents: 0 },
+    });
+  });
+
+  it('stops an open checkout and an open payout, telling why, and cancels what they held', () => {
+    const [buyer] = world.referrals(3) as [string];
+    recordPurchase(world.ctx, { buyerId: buyer, sku: 'all-in-one-lifetime' }); // 297 $
+    const payout = requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal });
+    const credit = applyCredit(world.ctx, world.partnerId, { sku: 'all-in-one-1m', amountCents: 1_000 });
+    disqualify(world.ctx, world.partnerId, 'Self-referral');
+    expect(getPayout(world.ctx, world.partnerId, payout.id)).toMatchObject({
+      status: 'rejected',
+      reason: 'Disqualified: Self-referral',
+    });
+    expect(getCredit(world.ctx, world.partnerId, credit.id).status).toBe('cancelled');
+    expect(balanceOf(world.ctx, world.partnerId)).toMatchObject({
+      availableCents: 0,
+      reservedCents: 0,
+      cancelledCents: 29_700,
+    });
   });
 });
