@@ -2,12 +2,14 @@
 // good as absent (never shown, never moved), and lists page through a partner's own items only.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccount } from './accounts.ts';
-import { applyCredit, completeCheckout, getCredit, listCredits } from './credits.ts';
+import { applyCredit, cancelCheckout, completeCheckout, getCredit, listCredits } from './credits.ts';
+import { disqualify } from './disqualification.ts';
 import { earningsSeries } from './earnings.ts';
 import { ProgramError } from './errors.ts';
-import { appendEntry } from './ledger.ts';
+import { eventsAfter } from './events.ts';
+import { appendEntry, balanceOf } from './ledger.ts';
 import { getPayout, listPayouts, movePayout, requestPayout } from './payouts.ts';
-import { recordPurchase } from './purchases.ts';
+import { recordPurchase, refundPurchase } from './purchases.ts';
 import { termsAt } from './terms.ts';
 import { createTestWorld, type TestWorld } from './test-world.ts';
 
@@ -127,5 +129,100 @@ describe('lookups', () => {
     expect(days({ from: '2026-01-11T00:00:00.000Z', to: '2026-01-12T00:00:00.000Z' })).toEqual([
       '2026-01-11T00:00:00.000Z',
     ]);
+  });
+});
+
+describe('license credit refusals, as the partner reads them', () => {
+  function refusal(fn: () => unknown) {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof ProgramError)
+        return { kind: error.kind, code: error.code, message: error.message };
+      throw error;
+    }
+    return undefined;
+  }
+
+  it('says why, with the status kind the HTTP layer answers', () => {
+    funded();
+    expect(
+      refusal(() => applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m', amountCents: 2_001 })),
+    ).toEqual({
+      kind: 'invalid',
+      code: 'credit-above-price',
+      message: 'The renewal costs 2000 cents.',
+    });
+    expect(refusal(() => applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m', amountCents: 0 }))).toEqual(
+      {
+        kind: 'unprocessable',
+        code: 'insufficient-balance',
+        message: 'Only 29700 cents are available.',
+      },
+    );
+    const credit = applyCredit(world.ctx, world.partnerId, { sku: 'all-in-one-1m', amountCents: 1_000 });
+    completeCheckout(world.ctx, credit.id);
+    expect(refusal(() => completeCheckout(world.ctx, credit.id))).toEqual({
+      kind: 'conflict',
+      code: 'bad-transition',
+      message: 'This credit is already applied.',
+    });
+    disqualify(world.ctx, world.partnerId, 'abuse');
+    expect(refusal(() => applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m' }))).toEqual({
+      kind: 'forbidden',
+      code: 'disqualified',
+      message: 'A disqualified partner cannot spend rewards on licenses.',
+    });
+    expect(refusal(() => disqualify(world.ctx, world.partnerId, 'again'))).toEqual({
+      kind: 'conflict',
+      code: 'already-disqualified',
+      message: 'This partner is already disqualified.',
+    });
+  });
+
+  it('a debt reads as 0 cents available, never a negative amount', () => {
+    const [buyer] = world.referrals(3) as [string];
+    const { purchase } = recordPurchase(world.ctx, { buyerId: buyer, sku: 'all-in-one-lifetime' });
+    const payout = requestPayout(world.ctx, world.partnerId, {
+      amountCents: 29_700,
+      method: 'paypal',
+      destination: 'partner@example.com',
+    });
+    movePayout(world.ctx, payout.id, 'processing', null);
+    movePayout(world.ctx, payout.id, 'paid', null);
+    refundPurchase(world.ctx, purchase.id);
+    expect(refusal(() => applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m' }))?.message).toBe(
+      'Only 0 cents are available.',
+    );
+  });
+
+  it('refuses even part of a renewal of a lifetime license at once, not at checkout', () => {
+    funded();
+    recordPurchase(world.ctx, { buyerId: world.partnerId, sku: 'tpo-lifetime' });
+    expect(
+      refusal(() => applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m', amountCents: 500 })),
+    ).toEqual({
+      kind: 'conflict',
+      code: 'already-lifetime',
+      message: 'TPO add-on is already a lifetime license.',
+    });
+    expect(balanceOf(world.ctx, world.partnerId).reservedCents).toBe(0);
+  });
+
+  it('tells of a renewal when it happens: a full credit at once, a partial one at checkout, never when abandoned', () => {
+    funded();
+    const applied = () =>
+      eventsAfter(world.ctx, world.partnerId, 0)
+        .filter((e) => e.type === 'credit.applied')
+        .map((e) => (e.data as { id: string }).id);
+    const full = applyCredit(world.ctx, world.partnerId, { sku: 'tpo-1m' });
+    expect(applied()).toEqual([full.id]);
+    const partial = applyCredit(world.ctx, world.partnerId, { sku: 'all-in-one-1m', amountCents: 1_000 });
+    const abandoned = applyCredit(world.ctx, world.partnerId, { sku: 'crypto-1m', amountCents: 1_000 });
+    expect(applied()).toEqual([full.id]);
+    cancelCheckout(world.ctx, abandoned.id);
+    expect(applied()).toEqual([full.id]);
+    completeCheckout(world.ctx, partial.id);
+    expect(applied()).toEqual([full.id, partial.id]);
   });
 });
