@@ -433,6 +433,24 @@ describe('the request outbox', () => {
     expect(storage.read().entries).toEqual([]);
   });
 
+  it('a click that lands just as its request is acknowledged joins it and leaves nothing on disk', async () => {
+    const storage = createMemoryRequestsStorage();
+    const send = vi.fn(async () => ({ id: 'po_1' }));
+    let late: Promise<unknown> | undefined;
+    const outbox = createOutbox({
+      storage,
+      send,
+      // The screen reacts to the acknowledgement, and the trader's second click arrives right then.
+      onChange: () => {
+        if (!late && storage.read().entries.length === 0) late = outbox.file(request());
+      },
+    });
+    await expect(outbox.file(request())).resolves.toEqual({ id: 'po_1' });
+    await expect(late).resolves.toEqual({ id: 'po_1' });
+    expect(send).toHaveBeenCalledOnce();
+    expect(storage.read().entries).toEqual([]);
+  });
+
   it('keeps whatever a failed send gave as the reason, even when it is not an Error', async () => {
     const storage = createMemoryRequestsStorage();
     const outbox = createOutbox({ storage, send: async () => Promise.reject('proxy said no') });

@@ -152,7 +152,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     file(request) {
       const running = inFlight.get(request.key);
-      // Stryker disable next-line ConditionalExpression: equivalent — attempt() joins an attempt in flight too; this only skips the lookup.
+      // Before the disk: a click that lands as the attempt is acknowledged must not file it again.
       if (running) return running;
       let entry = entries().find((e) => e.key === request.key);
       if (!entry) {
