@@ -52,6 +52,9 @@ describe('referral links', () => {
     for (const control of ['\u0000', '\u001f', '\u007f'])
       expect(referralCodeProblem(`a${control}b`)).toBe('The referral code contains control characters.');
     expect(() => buildReferralLink('')).toThrow('The referral code is empty.');
+    expect(() => buildReferralLink('')).toThrow(
+      expect.objectContaining({ name: 'InvalidReferralCodeError' }),
+    );
   });
 
   it('rejects bases that cannot carry a referral link', () => {
