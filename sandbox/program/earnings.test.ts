@@ -327,6 +327,8 @@ describe('referral statistics', () => {
   it('masks e-mails down to the first letter and the domain', () => {
     expect(maskEmail('john.smith@example.com')).toBe('j***@example.com');
     expect(maskEmail('no-at-sign')).toBe('***');
+    // Nothing before the @: nothing to show of the name.
+    expect(maskEmail('@example.com')).toBe('***');
   });
 
   it('stays quick with many referrals and purchases (seeded history)', () => {

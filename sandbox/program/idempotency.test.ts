@@ -88,6 +88,7 @@ describe('Idempotency-Key', () => {
       null,
     ])
       expect([other, codeOf(() => file('k1', other))]).toEqual([other, 'idempotency-key-reused']);
+    expect(() => file('k1', null)).toThrow('This Idempotency-Key was already used with a different request.');
     expect(runs).toBe(1);
   });
 
@@ -96,6 +97,10 @@ describe('Idempotency-Key', () => {
     expect(codeOf(() => file('k1', { a: 'bc' }))).toBe('idempotency-key-reused');
     file('k2', ['a,b']);
     expect(codeOf(() => file('k2', ['a', 'b']))).toBe('idempotency-key-reused');
+    file('k4', [1, 2]);
+    expect(codeOf(() => file('k4', [12]))).toBe('idempotency-key-reused');
+    file('k5', ['a']);
+    expect(codeOf(() => file('k5', { 0: 'a' }))).toBe('idempotency-key-reused');
     file('k3', { a: [1, { b: 2 }] });
     expect(file('k3', { a: [1, { b: 2 }] }).replayed).toBe(true);
     expect(codeOf(() => file('k3', { a: [1, { b: 3 }] }))).toBe('idempotency-key-reused');

@@ -3,14 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccount } from './accounts.ts';
 import { applyCredit, cancelCheckout, completeCheckout, getCredit, listCredits } from './credits.ts';
-import { disqualify } from './disqualification.ts';
+import { disqualify, programStatus } from './disqualification.ts';
 import { earningsSeries } from './earnings.ts';
 import { ProgramError } from './errors.ts';
 import { eventsAfter } from './events.ts';
-import { appendEntry, balanceOf } from './ledger.ts';
+import { appendEntry, balanceOf, listCommissions } from './ledger.ts';
 import { getPayout, listPayouts, movePayout, requestPayout } from './payouts.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
-import { termsAt } from './terms.ts';
+import { publishTerms, setPartnerRate, termsAt } from './terms.ts';
 import { createTestWorld, type TestWorld } from './test-world.ts';
 
 let world: TestWorld;
@@ -224,5 +224,119 @@ describe('license credit refusals, as the partner reads them', () => {
     expect(applied()).toEqual([full.id]);
     completeCheckout(world.ctx, partial.id);
     expect(applied()).toEqual([full.id, partial.id]);
+  });
+});
+
+describe('payout and terms refusals, as the partner reads them', () => {
+  function refusal(fn: () => unknown) {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof ProgramError)
+        return { kind: error.kind, code: error.code, message: error.message };
+      throw error;
+    }
+    return undefined;
+  }
+  const paypal = { method: 'paypal', destination: 'partner@example.com' } as const;
+
+  it('says why a payout is refused, with the status kind the HTTP layer answers', () => {
+    const [buyer] = world.referrals(2) as [string];
+    recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m' }); // 7.50 $
+    expect(
+      refusal(() => requestPayout(world.ctx, world.partnerId, { amountCents: 4_999, ...paypal })),
+    ).toEqual({
+      kind: 'unprocessable',
+      code: 'below-minimum',
+      message: 'The minimum withdrawal is 5000 cents (terms v2).',
+    });
+    expect(
+      refusal(() => requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal })),
+    ).toEqual({
+      kind: 'unprocessable',
+      code: 'not-enough-referrals',
+      message: 'Withdrawals need at least 3 referrals (terms v2); you have 2.',
+    });
+    world.referrals(1);
+    expect(
+      refusal(() => requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal })),
+    ).toEqual({
+      kind: 'unprocessable',
+      code: 'insufficient-balance',
+      message: 'Only 750 cents are available.',
+    });
+  });
+
+  it('says why a payout cannot move, and records a reason only for a rejection', () => {
+    funded();
+    const payout = requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal });
+    expect(refusal(() => movePayout(world.ctx, payout.id, 'rejected', null))).toEqual({
+      kind: 'invalid',
+      code: 'reason-required',
+      message: 'A rejection needs a reason.',
+    });
+    expect(refusal(() => movePayout(world.ctx, payout.id, 'paid', null))).toEqual({
+      kind: 'conflict',
+      code: 'bad-transition',
+      message: 'A requested payout cannot become paid.',
+    });
+    expect(movePayout(world.ctx, payout.id, 'processing', 'ignored').reason).toBeNull();
+    expect(movePayout(world.ctx, payout.id, 'rejected', 'Wrong destination').reason).toBe(
+      'Wrong destination',
+    );
+    expect(refusal(() => getPayout(world.ctx, world.partnerId, 'po_nope'))).toEqual({
+      kind: 'not-found',
+      code: 'unknown-payout',
+      message: 'No payout po_nope.',
+    });
+    disqualify(world.ctx, world.partnerId, 'abuse');
+    expect(
+      refusal(() => requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal })),
+    ).toEqual({
+      kind: 'forbidden',
+      code: 'disqualified',
+      message: 'A disqualified partner cannot request payouts.',
+    });
+  });
+
+  it('says why terms cannot be published', () => {
+    const draft = { rateBp: 1, minPayoutCents: 0, minReferrals: 0, holdDays: 0, summary: 'x' };
+    expect(
+      refusal(() => publishTerms(world.ctx, { ...draft, effectiveFrom: '2025-01-01T00:00:00.000Z' })),
+    ).toEqual({
+      kind: 'invalid',
+      code: 'terms-in-the-past',
+      message: 'New terms cannot take effect in the past.',
+    });
+    publishTerms(world.ctx, { ...draft, effectiveFrom: '2026-02-01T00:00:00.000Z' });
+    expect(refusal(() => publishTerms(world.ctx, draft))).toEqual({
+      kind: 'conflict',
+      code: 'terms-out-of-order',
+      message: 'New terms must take effect after the latest ones.',
+    });
+    expect(refusal(() => termsAt(world.ctx, '2000-01-01T00:00:00.000Z'))?.kind).toBe('unprocessable');
+    expect(refusal(() => setPartnerRate(world.ctx, 'no-such-partner', 100))?.code).toBe('unknown-account');
+  });
+
+  it('is not eligible with a balance under the minimum, however many referrals', () => {
+    const [buyer] = world.referrals(3) as [string];
+    recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m' }); // 7.50 $ < 50 $
+    expect(programStatus(world.ctx, world.partnerId).withdrawal).toMatchObject({
+      availableCents: 750,
+      eligible: false,
+    });
+  });
+
+  it('lists earned commissions apart from reversals', () => {
+    const [buyer] = world.referrals(1) as [string];
+    const { purchase } = recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m' });
+    refundPurchase(world.ctx, purchase.id, 1_000);
+    const types = (type?: 'earned' | 'reversed') =>
+      listCommissions(world.ctx, world.partnerId, { limit: 10, ...(type ? { type } : {}) }).items.map(
+        (c) => c.type,
+      );
+    expect(types('earned')).toEqual(['earned']);
+    expect(types('reversed')).toEqual(['reversed']);
+    expect(types().sort()).toEqual(['earned', 'reversed']);
   });
 });
