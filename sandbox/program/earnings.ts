@@ -239,8 +239,9 @@ export function earningsSeries(
     // The rows come ordered by time, so the buckets already are; the sort only guarantees it.
     // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: equivalent — see above.
     points: [...buckets]
-      // Stryker disable next-line ArrowFunction,ArithmeticOperator: equivalent — see above.
+      // Stryker disable ArrowFunction,ArithmeticOperator: equivalent — see above.
       .sort(([a], [b]) => a - b)
+      // Stryker restore ArrowFunction,ArithmeticOperator
       .map(([start, sums]) => ({ start: new Date(start).toISOString(), ...sums })),
   };
 }

