@@ -51,6 +51,31 @@ describe('withdrawal readiness', () => {
     ]);
   });
 
+  it('sets no amount threshold for a minimum payout of 0; a balance of 0 cannot go to a license', () => {
+    const readiness = withdrawalReadiness(
+      program({ referralsCount: 3 }, { minPayoutCents: 0, availableCents: 0, eligible: false }),
+    );
+    expect(readiness.thresholds.map((t) => t.kind)).toEqual(['referrals']);
+    expect(readiness).toMatchObject({ canRequestPayout: false, canApplyToLicense: false });
+    expect(withdrawalReadiness(program({}, { minPayoutCents: 0, minReferrals: 0 })).thresholds).toEqual([]);
+    // One cent is enough for a license credit.
+    expect(withdrawalReadiness(program({}, { availableCents: 1 })).canApplyToLicense).toBe(true);
+  });
+
+  it('counts a balance exactly at the minimum as met, with nothing missing', () => {
+    const [amount] = withdrawalReadiness(program({}, { availableCents: 5_000 })).thresholds;
+    expect(amount).toEqual({
+      kind: 'amount',
+      current: 5_000,
+      required: 5_000,
+      met: true,
+      missing: 0,
+      progress: 1,
+    });
+    // Above it, progress stays full.
+    expect(withdrawalReadiness(program({}, { availableCents: 9_000 })).thresholds[0]?.progress).toBe(1);
+  });
+
   it('clamps a negative balance (a debt after a refund) to no progress, the whole minimum missing and more', () => {
     const [amount] = withdrawalReadiness(program({}, { availableCents: -700 })).thresholds;
     expect(amount).toMatchObject({ progress: 0, missing: 5_700, met: false });
@@ -78,6 +103,14 @@ describe('terms changes', () => {
       { field: 'minReferrals', from: 0, to: 3 },
     ]);
     expect(termsChanges(v2, v2)).toEqual([]);
+    // Every field a partner is told about, in the same order each time.
+    const v3 = { rateBp: 1200, minPayoutCents: 10_000, minReferrals: 5, holdDays: 30 };
+    expect(termsChanges(v2, v3)).toEqual([
+      { field: 'rateBp', from: 1500, to: 1200 },
+      { field: 'minPayoutCents', from: 5_000, to: 10_000 },
+      { field: 'minReferrals', from: 3, to: 5 },
+      { field: 'holdDays', from: 0, to: 30 },
+    ]);
   });
 });
 

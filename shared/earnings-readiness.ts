@@ -33,6 +33,7 @@ function threshold(kind: Threshold['kind'], current: number, required: number): 
     required,
     met,
     missing: met ? 0 : required - current,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — only minimums above 0 make a threshold.
     progress: required <= 0 ? 1 : Math.min(1, Math.max(0, current / required)),
   };
 }

@@ -11,7 +11,9 @@ describe('money in integer cents', () => {
   });
 
   it('refuses anything that is not a whole number of cents', () => {
-    expect(() => assertCents(0.1)).toThrow(RangeError);
+    expect(assertCents(-42)).toBe(-42);
+    expect(assertCents(0)).toBe(0);
+    expect(() => assertCents(0.1)).toThrow('Not an amount in whole cents: 0.1');
     expect(() => assertCents(Number.NaN)).toThrow(RangeError);
     expect(() => centsToDecimalString(2 ** 60)).toThrow(RangeError);
   });
@@ -23,5 +25,13 @@ describe('money in integer cents', () => {
     expect(formatCents(30)).toBe('$0.30');
     expect(formatCents(Number.MAX_SAFE_INTEGER)).toBe('$90,071,992,547,409.91');
     expect(formatCents(123456, 'ru-RU').replace(/\s/gu, ' ')).toBe('1 234,56 $');
+    expect(formatCents(0)).toBe('$0.00');
+  });
+
+  it('keeps each language and currency to its own format, whatever was formatted before', () => {
+    expect(formatCents(100, 'en-US', 'USD')).toBe('$1.00');
+    expect(formatCents(100, 'en-US', 'EUR')).toBe('€1.00');
+    expect(formatCents(100, 'de-DE', 'USD').replace(/\s/gu, ' ')).toBe('1,00 $');
+    expect(formatCents(100, 'en-US', 'USD')).toBe('$1.00');
   });
 });

@@ -42,7 +42,26 @@ describe('referral links', () => {
     }
   });
 
+  it('takes a code up to 128 characters, and says what is wrong with one it refuses', () => {
+    expect(buildReferralLink('x'.repeat(128))).toMatch(/referral_code=x{128}$/u);
+    expect(referralCodeProblem('x'.repeat(128))).toBeNull();
+    expect(referralCodeProblem('')).toBe('The referral code is empty.');
+    expect(referralCodeProblem('x'.repeat(129))).toBe('The referral code is longer than 128 characters.');
+    expect(referralCodeProblem('a b')).toBe('The referral code contains white space.');
+    // Control characters that are not white space: the first, the last below space, and DEL.
+    for (const control of ['\u0000', '\u001f', '\u007f'])
+      expect(referralCodeProblem(`a${control}b`)).toBe('The referral code contains control characters.');
+    expect(() => buildReferralLink('')).toThrow('The referral code is empty.');
+    expect(() => buildReferralLink('')).toThrow(
+      expect.objectContaining({ name: 'InvalidReferralCodeError' }),
+    );
+  });
+
   it('rejects bases that cannot carry a referral link', () => {
+    expect(() => buildReferralLink('A', 'ftp://example.com/r')).toThrow(/http\(s\) URL, got ftp:/u);
+    expect(() => buildReferralLink('A', 'https://x.test/r?referral_code=B')).toThrow(
+      'A referral link base must not already carry referral_code.',
+    );
     expect(() => buildReferralLink('A', 'javascript:alert(1)')).toThrow(TypeError);
     expect(() => buildReferralLink('A', 'https://x.test/r?referral_code=B')).toThrow(TypeError);
     expect(() => buildReferralLink('A', 'not a url')).toThrow(TypeError);

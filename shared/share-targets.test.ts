@@ -12,6 +12,8 @@ import {
   ShareUrlTooLongError,
   shareMessageProblem,
   shareText,
+  takesLinkSeparately,
+  takesText,
 } from './share-targets.ts';
 
 const codes = ['QT+DEMO/42=', 'A%2B', '+/=%', '100%', 'a+b=c/d', 'ÄÖ-código', 'код+1', '🚀=go', '{link}'];
@@ -119,6 +121,52 @@ describe('share URLs', () => {
 
   it('refuses URLs that are not share URLs when parsing', () => {
     expect(() => parseShareUrl('https://evil.example/share?url=x')).toThrow(/Not a share URL/);
+  });
+
+  it('says which share errors are which, by name and in words', () => {
+    expect(() => renderShareMessage('{lnik}', { link: 'l', code: 'c' })).toThrow(
+      expect.objectContaining({
+        name: 'ShareMessageError',
+        message: 'Unknown placeholder {lnik}: use {link} or {code}.',
+      }),
+    );
+    const link = buildReferralLink(`${'ж'.repeat(120)}+`);
+    const message = renderShareMessage('{link} '.repeat(60), { link, code: 'x' });
+    expect(() => buildShareUrl('telegram', { link, message, language: 'en' })).toThrow(
+      expect.objectContaining({
+        name: 'ShareUrlTooLongError',
+        message: 'This message makes the share link too long for the browser. Shorten the message.',
+      }),
+    );
+    // The URL in the message is cut to its first 80 characters.
+    expect(() => parseShareUrl(`https://evil.example/${'x'.repeat(200)}`)).toThrow(
+      /^Not a share URL: https:\/\/evil\.example\/x{59}$/u,
+    );
+  });
+
+  it('takes a message of up to 500 characters', () => {
+    expect(shareMessageProblem('a'.repeat(500))).toBeNull();
+    expect(shareMessageProblem('a'.repeat(501))).toBe('The share message is longer than 500 characters.');
+  });
+
+  it('turns CRLF back into a new line only in an e-mail body', () => {
+    expect(parseShareUrl('https://t.me/share/url?text=a%0D%0Ab').params.text).toBe('a\r\nb');
+    expect(parseShareUrl('mailto:?body=a%0D%0Ab').params.body).toBe('a\nb');
+  });
+
+  it('reads back a share URL without a query, or a parameter without a value, as empty', () => {
+    expect(parseShareUrl('https://t.me/share/url')).toEqual({ target: 'telegram', params: {} });
+    expect(parseShareUrl('https://t.me/share/url?url=&text')).toEqual({
+      target: 'telegram',
+      params: { url: '', text: '' },
+    });
+  });
+
+  it('knows which services show the message, and which take the link in a field of its own', () => {
+    // Facebook and LinkedIn take only the link: the Share panel says the message is not shown there.
+    expect(SHARE_TARGETS.filter((target) => !takesText(target))).toEqual(['facebook', 'linkedin']);
+    // WhatsApp and e-mail have no link field: the link goes into the text.
+    expect(SHARE_TARGETS.filter((target) => !takesLinkSeparately(target))).toEqual(['whatsapp', 'email']);
   });
 });
 

@@ -57,4 +57,12 @@ describe('external links', () => {
       expect(allowedExternalUrl(near, EXTERNAL_LINK_HOSTS, sandbox)).toBeNull();
     }
   });
+
+  it('opens a link of up to 8 000 characters, and refuses a longer one', () => {
+    const base = 'https://t.me/share/url?url=';
+    const longest = `${base}${'a'.repeat(8_000 - base.length)}`;
+    expect(longest).toHaveLength(8_000);
+    expect(externalLinkProblem(longest)).toBeNull();
+    expect(externalLinkProblem(`${longest}a`)).toBe('The link is too long.');
+  });
 });

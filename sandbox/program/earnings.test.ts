@@ -9,6 +9,7 @@ import {
   HistoryQuery,
   ReferralStatsPage,
 } from '../../shared/accounts-api.ts';
+import { registerAccount } from './accounts.ts';
 import { applyCredit, completeCheckout } from './credits.ts';
 import { disqualify } from './disqualification.ts';
 import { earningsSeries, listHistory, listReferralStats, maskEmail } from './earnings.ts';
@@ -327,6 +328,8 @@ describe('referral statistics', () => {
   it('masks e-mails down to the first letter and the domain', () => {
     expect(maskEmail('john.smith@example.com')).toBe('j***@example.com');
     expect(maskEmail('no-at-sign')).toBe('***');
+    // Nothing before the @: nothing to show of the name.
+    expect(maskEmail('@example.com')).toBe('***');
   });
 
   it('stays quick with many referrals and purchases (seeded history)', () => {
@@ -340,5 +343,21 @@ describe('referral statistics', () => {
     expect(searched.items.map((entry) => entry.productName)).toEqual(searched.items.map(() => 'TPO add-on'));
     // Not a benchmark: a guard against a query that walks every purchase per referral.
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('searches for % and _ as the characters themselves, not as wildcards', () => {
+    const code = String(
+      world.ctx.db.prepare('SELECT referral_code AS c FROM accounts WHERE id = ?').get(world.partnerId)?.c,
+    );
+    for (const displayName of ['Ann_Lee', 'AnnXLee', '100% Pat', '1000 Pat']) {
+      const buyer = registerAccount(world.ctx, {
+        email: `${displayName.replace(/\W/gu, '')}@example.com`,
+        displayName,
+        referralCode: code,
+      }).id;
+      recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m' });
+    }
+    expect(history({ q: 'n_L' }).items.map((entry) => entry.referralName)).toEqual(['Ann_Lee']);
+    expect(history({ q: '0% P' }).items.map((entry) => entry.referralName)).toEqual(['100% Pat']);
   });
 });

@@ -61,6 +61,49 @@ describe('the local calendar', () => {
     ]);
   });
 
+  it('reads the wall clock to the millisecond, before 1970 and before year 1 too', () => {
+    const moscow = new LocalCalendar('Europe/Moscow', 'day');
+    expect(moscow.wallClock(Date.parse('2026-03-10T22:30:00.123Z'))).toBe(
+      Date.UTC(2026, 2, 11, 1, 30, 0, 123),
+    );
+    const utc = new LocalCalendar('UTC', 'day');
+    for (const at of ['1969-12-31T23:59:59.999Z', '1900-02-28T12:34:56.789Z', '-000100-06-01T00:00:00.001Z'])
+      expect(iso(utc.wallClock(Date.parse(at)))).toBe(at);
+  });
+
+  it('starts the week on Monday even for a Sunday, and a day bucket at its very first instant', () => {
+    // Sunday 15 March 2026, late evening in New York, belongs to the week of Monday 9 March.
+    expect(bucket(new LocalCalendar('America/New_York', 'week'), '2026-03-16T03:59:59.999Z')).toEqual([
+      '2026-03-09T04:00:00.000Z',
+      '2026-03-16T04:00:00.000Z',
+    ]);
+    // Monday itself, at midnight, starts the week it opens.
+    expect(bucket(new LocalCalendar('UTC', 'week'), '2026-03-09T00:00:00.000Z')).toEqual([
+      '2026-03-09T00:00:00.000Z',
+      '2026-03-16T00:00:00.000Z',
+    ]);
+    expect(bucket(new LocalCalendar('UTC', 'day'), '2026-03-09T00:00:00.000Z')).toEqual([
+      '2026-03-09T00:00:00.000Z',
+      '2026-03-10T00:00:00.000Z',
+    ]);
+    // Far east and far west of UTC.
+    expect(bucket(new LocalCalendar('Pacific/Kiritimati', 'day'), '2026-03-09T12:00:00.000Z')).toEqual([
+      '2026-03-09T10:00:00.000Z',
+      '2026-03-10T10:00:00.000Z',
+    ]);
+    expect(bucket(new LocalCalendar('Etc/GMT+12', 'day'), '2026-03-09T12:00:00.000Z')).toEqual([
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-10T12:00:00.000Z',
+    ]);
+  });
+
+  it('answers the same bucket the second time (from its cache) as the first', () => {
+    const calendar = new LocalCalendar('America/Santiago', 'day');
+    const first = bucket(calendar, '2025-09-07T12:00:00.000Z');
+    expect(bucket(calendar, '2025-09-07T13:00:00.000Z')).toEqual(first);
+    expect(bucket(new LocalCalendar('America/Santiago', 'day'), '2025-09-07T14:00:00.000Z')).toEqual(first);
+  });
+
   it('names the zone as the time zone data does', () => {
     expect(new LocalCalendar('europe/moscow', 'day').timeZone).toBe('Europe/Moscow');
     expect(new LocalCalendar('UTC', 'day').timeZone).toBe('UTC');

@@ -536,6 +536,41 @@ describe('R8 versioned terms', () => {
         publishTerms(world.ctx, { rateBp: 1, minPayoutCents: 0, minReferrals: 0, holdDays: 0, summary: 'b' }),
       'terms-out-of-order',
     );
+    // Not even at the very instant the latest terms take effect.
+    expectProblem(
+      () =>
+        publishTerms(world.ctx, {
+          rateBp: 1,
+          minPayoutCents: 0,
+          minReferrals: 0,
+          holdDays: 0,
+          summary: 'c',
+          effectiveFrom: later,
+        }),
+      'terms-out-of-order',
+    );
+  });
+
+  it('terms published for now apply at once; a partner rate set twice at one instant keeps the last', () => {
+    const now = world.ctx.now().toISOString();
+    expect(
+      publishTerms(world.ctx, {
+        rateBp: 1200,
+        minPayoutCents: 0,
+        minReferrals: 0,
+        holdDays: 0,
+        summary: 'now',
+        effectiveFrom: now,
+      }),
+    ).toMatchObject({ version: 3, effectiveFrom: now });
+    expect(rateAt(world.ctx, world.partnerId, now)).toMatchObject({ rateBp: 1200, source: 'terms' });
+    setPartnerRate(world.ctx, world.partnerId, 3000);
+    expect(setPartnerRate(world.ctx, world.partnerId, 2500)).toMatchObject({
+      rateBp: 2500,
+      source: 'partner',
+    });
+    // Back to the terms' rate, also at that same instant.
+    expect(setPartnerRate(world.ctx, world.partnerId, null)).toMatchObject({ rateBp: 1200, source: 'terms' });
   });
 });
 

@@ -47,6 +47,7 @@ export function publishTerms(ctx: ProgramContext, draft: TermsDraft): Terms {
       throw new ProgramError('invalid', 'terms-in-the-past', 'New terms cannot take effect in the past.');
     }
     const latest = statement(ctx.db, 'SELECT MAX(effective_from) AS at, MAX(version) AS v FROM terms').get();
+    // Stryker disable next-line OptionalChaining: equivalent — an aggregate query always answers one row.
     if (latest?.at && effectiveFrom <= String(latest.at)) {
       throw new ProgramError(
         'conflict',
@@ -54,6 +55,7 @@ export function publishTerms(ctx: ProgramContext, draft: TermsDraft): Terms {
         'New terms must take effect after the latest ones.',
       );
     }
+    // Stryker disable next-line OptionalChaining: equivalent — an aggregate query always answers one row.
     const version = Number(latest?.v ?? 0) + 1;
     statement(
       ctx.db,

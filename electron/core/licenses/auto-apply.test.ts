@@ -130,6 +130,18 @@ describe('auto-apply decisions', () => {
     expect(decideAutoApply(input({ licenses: [tpo] }))).toEqual([]);
   });
 
+  it('spends nothing from a balance of 0, even when partial credits are allowed', () => {
+    expect(decideAutoApply(input({ availableCents: 0, settings: { allowPartial: true } }))).toEqual([]);
+    // One cent is a partial credit.
+    expect(decideAutoApply(input({ availableCents: 1, settings: { allowPartial: true } }))).toMatchObject([
+      { creditCents: 1, remainderCents: 4_999 },
+    ]);
+  });
+
+  it('offers nothing for a license without an end date that is not lifetime', () => {
+    expect(decideAutoApply(input({ licenses: [{ ...crypto, availableTill: null }] }))).toEqual([]);
+  });
+
   it('makes a new occasion when the license was renewed', () => {
     const [before] = decideAutoApply(input());
     const [after] = decideAutoApply(input({ licenses: [{ ...crypto, availableTill: inDays(6) }] }));

@@ -47,7 +47,10 @@ export function decideAutoApply(input: AutoApplyInput): AutoApplyDecision[] {
     if (daysLeft(license.availableTill, input.now) > input.settings.withinDays) continue;
     if (input.busyProducts.has(rule.productId)) continue;
     const item = input.catalog.find((i) => i.sku === rule.sku && i.productId === rule.productId);
-    if (!item || item.priceCents <= 0) continue;
+    if (!item) continue;
+    // A price of 0 would make a credit of 0, skipped just below (skipping every price is caught by the offer tests).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent where a price of 0 is let through.
+    if (item.priceCents <= 0) continue;
     const creditCents = Math.min(available, item.priceCents);
     if (creditCents <= 0) continue;
     if (creditCents < item.priceCents && !input.settings.allowPartial) continue;

@@ -15,6 +15,7 @@ export function createPkce(): Pkce {
 }
 
 export function challengeFor(verifier: string): string {
+  // Stryker disable next-line StringLiteral: equivalent — a verifier is base64url (ASCII), the same bytes in any text encoding.
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
 }
 

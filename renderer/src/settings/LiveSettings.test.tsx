@@ -50,6 +50,33 @@ describe('live settings', () => {
     expect(screen.getByTestId('live-status').dataset.connection).toBe('push');
   });
 
+  it('says that quiet hours with the same From and To never apply', async () => {
+    bridge.settings = {
+      ...bridge.settings,
+      notifications: {
+        ...bridge.settings.notifications,
+        quietHours: { enabled: true, from: '22:00', to: '22:00' },
+      },
+    };
+    await openSettings();
+    expect((await screen.findByTestId('quiet-never')).textContent).toBe(
+      'With the same time in From and To, quiet hours never apply.',
+    );
+    cleanup();
+    bridge.settings = {
+      ...bridge.settings,
+      notifications: {
+        ...bridge.settings.notifications,
+        quietHours: { enabled: true, from: '22:00', to: '07:00' },
+      },
+    };
+    await openSettings();
+    await waitFor(() =>
+      expect((screen.getByTestId('setting-quiet-hours') as HTMLInputElement).checked).toBe(true),
+    );
+    expect(screen.queryByTestId('quiet-never')).toBeNull();
+  });
+
   it('opens the section a notification click asks for', async () => {
     renderApp();
     act(() => bridge.live.emit('navigate', { section: 'payouts', itemId: 'p1' }));

@@ -109,6 +109,12 @@ function NotificationSettingsGroup() {
           value={quiet?.to ?? '07:00'}
           onChange={(to) => to && void update({ notifications: { quietHours: { to } } })}
         />
+        {/* An empty window, not a whole day: from = to silences nothing (policy.ts), so say so. */}
+        {quiet?.enabled && quiet.from === quiet.to && (
+          <p className="muted" role="status" data-testid="quiet-never">
+            {t('quietNever')}
+          </p>
+        )}
       </fieldset>
       <fieldset disabled={pause === null}>
         <legend>{t('pauseLegend')}</legend>

@@ -15,6 +15,7 @@ export const notifications = {
   quietHours: 'Quiet hours',
   quietFrom: 'From',
   quietTo: 'To',
+  quietNever: 'With the same time in From and To, quiet hours never apply.',
   pauseLegend: 'Pause',
   pause1h: 'For 1 hour',
   pauseTomorrow: 'Until tomorrow',

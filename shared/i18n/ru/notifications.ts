@@ -17,6 +17,7 @@ export const notifications = {
   quietHours: 'Тихие часы',
   quietFrom: 'С',
   quietTo: 'До',
+  quietNever: 'Когда «С» и «До» совпадают, тихие часы не действуют.',
   pauseLegend: 'Пауза',
   pause1h: 'На 1 час',
   pauseTomorrow: 'До завтра',
