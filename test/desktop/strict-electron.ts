@@ -839,6 +839,28 @@ export function createStrictElectron(options: StrictElectronOptions) {
     };
   }
 
+  // Electron's own updater (Squirrel.Mac, Squirrel.Windows), which electron-updater drives on macOS.
+  // Documented for macOS and Windows only; on macOS the feed must be set before a check.
+  let feedUrl: string | undefined;
+  const autoUpdater = Object.assign(new EventEmitter(), {
+    setFeedURL(options: { url?: string } | string) {
+      if (platform === 'linux') return violate('platform-api', 'autoUpdater.setFeedURL on linux');
+      feedUrl = typeof options === 'string' ? options : options?.url;
+      if (!feedUrl) throw new TypeError('autoUpdater.setFeedURL needs a url');
+      return undefined;
+    },
+    getFeedURL: () => feedUrl ?? '',
+    checkForUpdates() {
+      if (platform === 'linux') return violate('platform-api', 'autoUpdater.checkForUpdates on linux');
+      if (!feedUrl) throw new Error('Update URL is not set');
+      return undefined;
+    },
+    quitAndInstall() {
+      if (platform === 'linux') return violate('platform-api', 'autoUpdater.quitAndInstall on linux');
+      return undefined;
+    },
+  });
+
   const displays = [
     {
       id: 1,
@@ -1020,7 +1042,6 @@ export function createStrictElectron(options: StrictElectronOptions) {
       },
     );
   const unused = [
-    'autoUpdater',
     'BaseWindow',
     'BrowserView',
     'contentTracing',
@@ -1050,6 +1071,7 @@ export function createStrictElectron(options: StrictElectronOptions) {
 
   const electron: Record<string, unknown> = {
     app,
+    autoUpdater,
     BrowserWindow: StrictBrowserWindow,
     ClipboardItem,
     clipboard,
