@@ -171,7 +171,7 @@ describe('composeSupportRequest', () => {
     for (const language of ['en', 'ru'] as const) {
       const words = resources[language].supportRequests;
       for (const product of PUBLIC_LICENSE_PRODUCTS) expect(words.products).toHaveProperty(product.id);
-      for (const term of LICENSE_TERMS) expect(words.terms[term]).toBeTruthy();
+      for (const term of LICENSE_TERMS) expect(resources[language].licenses.terms[term]).toBeTruthy();
     }
     // English names are the catalog's own.
     for (const product of PUBLIC_LICENSE_PRODUCTS) {

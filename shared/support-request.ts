@@ -138,7 +138,7 @@ export function composeSupportRequest(
     lines.push(
       request.amount.kind === 'cents' ? fill(m.licenseAmount, { amount }) : m.licenseWhole,
       fill(m.product, { product }),
-      fill(m.term, { term: words.terms[request.term] }),
+      fill(m.term, { term: resources[language].licenses.terms[request.term] }),
     );
   }
   lines.push('', fill(m.account, { email: request.accountEmail }), fill(m.code, { code }), '', m.thanks);

@@ -3,22 +3,12 @@
 // Core draws what the OS shows (notifications, the tray menu), so it needs the words itself.
 import i18next, { type TFunction } from 'i18next';
 import { INTL_LOCALES } from '../../shared/i18n/locale.ts';
-import { resources, UI_LOCALES, type UiLocale } from '../../shared/i18n/resources.ts';
+import { catalogOptions } from '../../shared/i18n/options.ts';
+import type { resources, UiLocale } from '../../shared/i18n/resources.ts';
 import { formatCents } from '../../shared/money.ts';
 
 const instance = i18next.createInstance();
-void instance.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: UI_LOCALES,
-  ns: Object.keys(resources.en),
-  defaultNS: 'common',
-  // Plain text for the OS (notifications, tray) and the bridge, never HTML.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+void instance.init(catalogOptions('en'));
 
 export type Namespace = keyof typeof resources.en;
 

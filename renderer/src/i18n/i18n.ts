@@ -1,6 +1,7 @@
 // The UI's i18next instance: resources bundled (no loading step, so the first render is already in
 // the right language), the language resolved from settings or the system, and the Intl locale
 // that numbers, dates and money use.
+
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { FirstPaint } from '../../../shared/first-paint.ts';
@@ -9,7 +10,8 @@ import {
   resolveLocale as resolveFor,
   systemLocale as systemFor,
 } from '../../../shared/i18n/locale.ts';
-import { resources, UI_LOCALES, type UiLocale } from '../../../shared/i18n/resources.ts';
+import { catalogOptions } from '../../../shared/i18n/options.ts';
+import type { UiLocale } from '../../../shared/i18n/resources.ts';
 import type { UiLanguage } from '../../../shared/settings.ts';
 
 export { INTL_LOCALES };
@@ -44,17 +46,6 @@ function navigatorLanguages(): readonly string[] {
 
 export function createI18n(language: UiLocale = systemLocale()): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: UI_LOCALES,
-    ns: Object.keys(resources.en),
-    defaultNS: 'common',
-    // React escapes; i18next escaping would double-escape.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
+  void instance.use(initReactI18next).init(catalogOptions(language));
   return instance;
 }

@@ -115,6 +115,7 @@ function JournalRow({
   onStatus: (status: SupportJournalEntry['status']) => void;
 }) {
   const { t } = useTranslation('supportRequests');
+  const licenseWords = useTranslation('licenses').t;
   const money = useMoney();
   const locale = useIntlLocale();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(entry.sentAt));
@@ -125,7 +126,7 @@ function JournalRow({
       : [
           entry.productId &&
             (isLicenseProductId(entry.productId) ? t(`products.${entry.productId}`) : entry.productId),
-          entry.term && t(`terms.${entry.term}`),
+          entry.term && licenseWords(`terms.${entry.term}`),
         ]
           .filter(Boolean)
           .join(', ');

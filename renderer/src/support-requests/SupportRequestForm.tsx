@@ -37,6 +37,7 @@ type Field = keyof SupportRequestProblems;
 
 export function SupportRequestForm({ kind, code = '', email = '' }: SupportRequestFormProps) {
   const { t, i18n } = useTranslation('supportRequests');
+  const licenseWords = useTranslation('licenses').t;
   const money = useMoney();
   const bridge = useBridge();
   const [form, setForm] = useState<FormState>({
@@ -232,7 +233,7 @@ export function SupportRequestForm({ kind, code = '', email = '' }: SupportReque
             label={t('termLabel')}
             testId="support-term"
             value={form.term}
-            options={LICENSE_TERMS.map((term) => ({ value: term, label: t(`terms.${term}`) }))}
+            options={LICENSE_TERMS.map((term) => ({ value: term, label: licenseWords(`terms.${term}`) }))}
             onChange={(term) => set({ term })}
           />
         </>

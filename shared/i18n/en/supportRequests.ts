@@ -1,5 +1,5 @@
 // Requests through Quantower Support (R5) and the local journal of requests sent (issue 13).
-// `message.*`, `methods`, `products` and `terms` also write the request itself
+// `message.*`, `methods` and `products` (with `licenses:terms`) also write the request itself
 // (shared/support-request.ts), so the text sent is in the user's language.
 export const supportRequests = {
   openPayout: 'Request through support',
@@ -76,13 +76,6 @@ export const supportRequests = {
     'dom-surface': 'DOM Surface add-on',
     'power-trades': 'Power Trades add-on',
     'option-analytics': 'Option Analytics add-on',
-  },
-  terms: {
-    '1m': '1 month',
-    '3m': '3 months',
-    '6m': '6 months',
-    '1y': '1 year',
-    lifetime: 'Lifetime',
   },
   journalHeading: 'Requests sent to support',
   journalEmpty: 'No requests sent yet.',

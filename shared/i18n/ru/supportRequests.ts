@@ -79,13 +79,6 @@ export const supportRequests = {
     'power-trades': 'Дополнение Power Trades',
     'option-analytics': 'Дополнение Option Analytics',
   },
-  terms: {
-    '1m': '1 месяц',
-    '3m': '3 месяца',
-    '6m': '6 месяцев',
-    '1y': '1 год',
-    lifetime: 'Бессрочно',
-  },
   journalHeading: 'Запросы в поддержку',
   journalEmpty: 'Запросов пока не было.',
   kinds: {
