@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeFailure } from '../../../shared/bridge.ts';
+import { TechnicalDetails } from '../ui/TechnicalDetails.tsx';
 
 export function ErrorState({ error, onRetry }: { error: BridgeFailure; onRetry: () => void }) {
   const { t } = useTranslation();
@@ -18,10 +19,9 @@ export function ErrorState({ error, onRetry }: { error: BridgeFailure; onRetry: 
     <div className="card error">
       <div role="alert" data-testid="error-message">
         <p className="error-title">{t(`errorTitles.${error.code}`)}</p>
-        <p className="error-details">
-          <span className="visually-hidden">{t('errorDetailsLabel')}: </span>
-          {error.message}
-        </p>
+        <TechnicalDetails>
+          <p className="error-details">{error.message}</p>
+        </TechnicalDetails>
         {!error.retryable && <p className="error-hint">{t('errorNotRetryableHint')}</p>}
       </div>
       <button

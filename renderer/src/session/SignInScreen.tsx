@@ -1,8 +1,10 @@
 // The screen a signed-out user sees in place of a section: one button that signs in in the
 // user's own browser (the password is never typed into the companion), the waiting state with
 // Cancel, why the last attempt or session ended, and a note about the last sign-out.
+
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TechnicalDetails } from '../ui/TechnicalDetails.tsx';
 import './session.css';
 import { StorageNote } from './StorageNote.tsx';
 import { session } from './stores.ts';
@@ -72,10 +74,9 @@ export function SignInScreen() {
               data-reason={view.reason.code}
             >
               <p className="error-title">{t(`reasons.${view.reason.code}`)}</p>
-              <p className="error-details">
-                <span className="visually-hidden">{common('errorDetailsLabel')}: </span>
-                {view.reason.message}
-              </p>
+              <TechnicalDetails>
+                <p className="error-details">{view.reason.message}</p>
+              </TechnicalDetails>
             </div>
           )}
           {view?.notice && (
@@ -89,9 +90,12 @@ export function SignInScreen() {
             </p>
           )}
           {failure && (
-            <p className="sign-in-problem" role="alert" data-testid="sign-in-failure">
-              {common(`errorTitles.${failure.code}`)} {failure.message}
-            </p>
+            <div className="sign-in-problem" role="alert" data-testid="sign-in-failure">
+              <p>{common(`errorTitles.${failure.code}`)}</p>
+              <TechnicalDetails>
+                <p className="error-details">{failure.message}</p>
+              </TechnicalDetails>
+            </div>
           )}
           <button
             type="button"

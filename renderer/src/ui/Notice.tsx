@@ -1,9 +1,10 @@
 // A message inside a section (a warning, what blocks an action, a success, a note): a bordered
 // block with an optional title; `details` goes behind a "Details" disclosure (technical reasons
 // that most people do not need to read). Live announcements are the caller's choice (`role`).
+
 import type { HTMLAttributes, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Tone } from './Badge.tsx';
+import { TechnicalDetails } from './TechnicalDetails.tsx';
 
 export interface NoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
   tone?: Tone;
@@ -21,7 +22,6 @@ export function Notice({
   children,
   ...props
 }: NoticeProps) {
-  const { t } = useTranslation('layout');
   return (
     <div
       className={`notice notice-${tone}${className ? ` ${className}` : ''}`}
@@ -30,12 +30,7 @@ export function Notice({
     >
       {title !== undefined && <p className="notice-title">{title}</p>}
       {children}
-      {details !== undefined && details !== null && details !== '' && (
-        <details className="disclosure">
-          <summary>{t('details')}</summary>
-          <div className="disclosure-body">{details}</div>
-        </details>
-      )}
+      <TechnicalDetails>{details}</TechnicalDetails>
     </div>
   );
 }
