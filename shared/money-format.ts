@@ -37,7 +37,8 @@ export function formatCents(cents: number, locale = 'en-US', currency = 'USD'): 
 /** "75", "75.5", "75,50", "1 234.56" → cents; null when it is not an amount of dollars and cents. */
 export function parseAmountToCents(text: string): number | null {
   // Typed amounts become integer cents without ever going through a float.
-  const compact = text.trim().replace(/[\s\u00a0\u202f]/gu, '');
+  // Every space goes (thousands separators too), so no trim is needed.
+  const compact = text.replace(/[\s\u00a0\u202f]/gu, '');
   const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/u.exec(compact);
   if (!match) return null;
   const dollars = Number(match[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCents, centsToDecimalString, formatCents } from './money.ts';
+import { assertCents, centsToDecimalString, formatCents, parseAmountToCents } from './money.ts';
 
 describe('money in integer cents', () => {
   it('renders the exact decimal of any amount', () => {
@@ -33,5 +33,21 @@ describe('money in integer cents', () => {
     expect(formatCents(100, 'en-US', 'EUR')).toBe('€1.00');
     expect(formatCents(100, 'de-DE', 'USD').replace(/\s/gu, ' ')).toBe('1,00 $');
     expect(formatCents(100, 'en-US', 'USD')).toBe('$1.00');
+  });
+});
+
+describe('an amount typed by the user, to cents', () => {
+  it('reads whole dollars, one or two decimals with a point or a comma, and spaced thousands', () => {
+    expect(parseAmountToCents('75')).toBe(7_500);
+    expect(parseAmountToCents('75.5')).toBe(7_550);
+    expect(parseAmountToCents('75,50')).toBe(7_550);
+    expect(parseAmountToCents(' 1 234.56 ')).toBe(123_456);
+    expect(parseAmountToCents('1\u00a0234,05')).toBe(123_405);
+    expect(parseAmountToCents('0')).toBe(0);
+  });
+
+  it('refuses what is not dollars and cents', () => {
+    for (const text of ['', 'abc', '1.234', '12.', '.5', '-5', '1e3', '$5', '1234567890'])
+      expect(parseAmountToCents(text), text).toBeNull();
   });
 });
