@@ -3,7 +3,10 @@ import {
   buildReferralLink,
   DEFAULT_REFERRAL_LINK_BASE,
   InvalidReferralCodeError,
+  isCanonicalReferralLink,
+  MAX_REFERRAL_INPUT_LENGTH,
   parseReferralCode,
+  parseReferralInput,
   referralCodeProblem,
 } from './referral-link.ts';
 
@@ -65,5 +68,56 @@ describe('referral links', () => {
     expect(() => buildReferralLink('A', 'javascript:alert(1)')).toThrow(TypeError);
     expect(() => buildReferralLink('A', 'https://x.test/r?referral_code=B')).toThrow(TypeError);
     expect(() => buildReferralLink('A', 'not a url')).toThrow(TypeError);
+  });
+});
+
+describe('parseReferralInput: each refusal at its edge (what the partner is told, nothing saved)', () => {
+  const reason = (input: string) => {
+    const parsed = parseReferralInput(input);
+    return parsed.ok ? 'ok' : parsed.reason;
+  };
+  const link = (code: string) => `https://accounts.quantower.com/referral?referral_code=${code}`;
+
+  it('takes up to the input limit, spaces around included, and refuses one character more', () => {
+    const padded = (length: number) => `${' '.repeat(length - 'QT1'.length)}QT1`;
+    expect(reason(padded(MAX_REFERRAL_INPUT_LENGTH))).toBe('ok');
+    expect(reason(padded(MAX_REFERRAL_INPUT_LENGTH + 1))).toBe('too-long');
+  });
+
+  it('refuses control characters anywhere in the text, not only in the code', () => {
+    expect(reason(`https://accounts.quantower.com/referral?x=\u0001&referral_code=QT1`)).toBe(
+      'control-characters',
+    );
+  });
+
+  it('a link that is not even an address is not a referral link', () => {
+    expect(reason('https://[not-an-address/referral?referral_code=QT1')).toBe('not-referral-link');
+  });
+
+  it('tolerates www. only in front of the host, and no credentials of any kind', () => {
+    expect(reason('https://www.accounts.quantower.com/referral?referral_code=QT1')).toBe('ok');
+    expect(reason('https://accounts.www.quantower.com/referral?referral_code=QT1')).toBe('other-host');
+    expect(reason('https://user@accounts.quantower.com/referral?referral_code=QT1')).toBe('other-host');
+    expect(reason('https://:secret@accounts.quantower.com/referral?referral_code=QT1')).toBe('other-host');
+  });
+
+  it('wants exactly the /referral path', () => {
+    expect(reason('https://accounts.quantower.com/referral/?referral_code=QT1')).toBe('ok');
+    expect(reason('https://accounts.quantower.com/x/referral?referral_code=QT1')).toBe('not-referral-link');
+    expect(reason('https://accounts.quantower.com/referral/more?referral_code=QT1')).toBe(
+      'not-referral-link',
+    );
+  });
+
+  it('a code of spaces is an empty code, not a code with spaces', () => {
+    expect(reason(link('%20%20'))).toBe('empty-code');
+    expect(reason(link('QT%201'))).toBe('whitespace');
+  });
+
+  it('only the builder’s own spelling of a link is canonical (what settings may hold)', () => {
+    expect(isCanonicalReferralLink(link('QT1'))).toBe(true);
+    expect(isCanonicalReferralLink('https://ACCOUNTS.quantower.com/referral?referral_code=QT1')).toBe(false);
+    expect(isCanonicalReferralLink(`${link('QT1')}&x=1`)).toBe(false);
+    expect(isCanonicalReferralLink('QT1')).toBe(false);
   });
 });

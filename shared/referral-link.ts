@@ -122,5 +122,6 @@ function codeResult(code: string, given: 'link' | 'code'): ParsedReferralInput {
 /** True when `link` is exactly what the builder makes for its code (what settings may hold). */
 export function isCanonicalReferralLink(link: string): boolean {
   const parsed = parseReferralInput(link);
+  // Stryker disable next-line ConditionalExpression: equivalent — a refused input has no link, and a bare code never equals the link built from it (the link starts with https://).
   return parsed.ok && parsed.given === 'link' && parsed.link === link;
 }
