@@ -65,13 +65,14 @@ export function appendEntry(ctx: ProgramContext, entry: LedgerEntry): number {
  */
 export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
   const totals = new Map<string, number>();
-  let lastChange = '';
+  // When each kind of entry last changed; ISO times in UTC sort as strings.
+  const changes: string[] = [];
   for (const row of statement(
     ctx.db,
     'SELECT kind, amount_cents AS a, last_at AS t FROM ledger_totals WHERE partner_id = ?',
   ).all(partnerId)) {
     totals.set(String(row.kind), Number(row.a));
-    if (String(row.t) > lastChange) lastChange = String(row.t);
+    changes.push(String(row.t));
   }
   const sum = (...kinds: LedgerKind[]) => kinds.reduce((acc, kind) => acc + (totals.get(kind) ?? 0), 0);
   const now = nowIso(ctx);
@@ -84,13 +85,13 @@ export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
   );
   const total = [...totals.values()].reduce((a, b) => a + b, 0);
   // Pending money becomes available when its date passes: that changes the figures too.
-  const lastAvailable = String(
-    statement(
-      ctx.db,
-      'SELECT MAX(available_at) AS t FROM ledger WHERE partner_id = ? AND available_at <= ?',
-    ).get(partnerId, now)?.t ?? '',
-  );
-  if (lastAvailable > lastChange) lastChange = lastAvailable;
+  const lastAvailable = statement(
+    ctx.db,
+    'SELECT MAX(available_at) AS t FROM ledger WHERE partner_id = ? AND available_at <= ?',
+    // Stryker disable next-line OptionalChaining: equivalent — an aggregate query always answers one row.
+  ).get(partnerId, now)?.t;
+  if (lastAvailable) changes.push(String(lastAvailable));
+  const lastChange = changes.sort().at(-1);
   return {
     availableCents: total - pending,
     pendingCents: pending,
@@ -103,7 +104,7 @@ export function balanceOf(ctx: ProgramContext, partnerId: string): Balance {
     reversedCents: 0 - sum('reversal'),
     // When these figures last changed (a new entry, or pending money becoming available); an
     // account with no entries yet has had these figures since it was created.
-    asOf: lastChange || accountCreatedAt(ctx, partnerId),
+    asOf: lastChange ?? accountCreatedAt(ctx, partnerId),
   };
 }
 
