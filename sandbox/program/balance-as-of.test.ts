@@ -33,6 +33,7 @@ describe("the balance's asOf", () => {
     expect(asOf()).toBe('2026-01-15T12:01:00.000Z');
     // A reversal (kind sorted after "commission"), then a newer commission: the newest wins.
     refundPurchase(world.ctx, first.purchase.id);
+    expect(asOf()).toBe('2026-01-15T12:02:00.000Z');
     world.advance(MINUTE);
     recordPurchase(world.ctx, { buyerId: buyer, sku: 'crypto-1m' });
     expect(asOf()).toBe('2026-01-15T12:03:00.000Z');
