@@ -31,40 +31,25 @@ export function Welcome() {
         <h2>{t('heading')}</h2>
         <p className="muted">{t('intro')}</p>
       </div>
-      <section className="card welcome-choice" aria-labelledby="welcome-link">
-        <h2 id="welcome-link">
-          {t('choices.link.title')} <span className="badge">{t('choices.link.recommended')}</span>
-        </h2>
-        <p>{t('choices.link.text')}</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="welcome-link"
-            disabled={busy}
-            onClick={() => void choose('link')}
-          >
-            {t('choices.link.action')}
-          </button>
-        </div>
-      </section>
-      <section className="card welcome-choice" aria-labelledby="welcome-demo">
-        <h2 id="welcome-demo">
-          {t('choices.demo.title')} <span className="badge">{t('choices.demo.badge')}</span>
-        </h2>
-        <p>{t('choices.demo.text')}</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button"
-            data-testid="welcome-demo"
-            disabled={busy}
-            onClick={() => void choose('demo')}
-          >
-            {t('choices.demo.action')}
-          </button>
-        </div>
-      </section>
+      <Choice
+        id="welcome-link"
+        title={t('choices.link.title')}
+        badge={t('choices.link.recommended')}
+        text={t('choices.link.text')}
+        action={t('choices.link.action')}
+        primary
+        disabled={busy}
+        onChoose={() => void choose('link')}
+      />
+      <Choice
+        id="welcome-demo"
+        title={t('choices.demo.title')}
+        badge={t('choices.demo.badge')}
+        text={t('choices.demo.text')}
+        action={t('choices.demo.action')}
+        disabled={busy}
+        onChoose={() => void choose('demo')}
+      />
       <section className="card welcome-choice" aria-labelledby="welcome-server">
         <h2 id="welcome-server">{t('choices.server.title')}</h2>
         <p>{t('choices.server.text')}</p>
@@ -96,5 +81,37 @@ export function Welcome() {
         </p>
       )}
     </div>
+  );
+}
+
+/** One way in that needs no more than a click: its title (with a badge), a sentence, a button. */
+function Choice(props: {
+  id: string;
+  title: string;
+  badge: string;
+  text: string;
+  action: string;
+  primary?: boolean;
+  disabled: boolean;
+  onChoose: () => void;
+}) {
+  return (
+    <section className="card welcome-choice" aria-labelledby={props.id}>
+      <h2 id={props.id}>
+        {props.title} <span className="badge">{props.badge}</span>
+      </h2>
+      <p>{props.text}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className={props.primary ? 'button button-primary' : 'button'}
+          data-testid={props.id}
+          disabled={props.disabled}
+          onClick={props.onChoose}
+        >
+          {props.action}
+        </button>
+      </div>
+    </section>
   );
 }
