@@ -1,6 +1,7 @@
 // `npm run sandbox -- [--port N] [--host H] [--db PATH] [--mode demo|test|standalone]` serves;
 // `npm run sandbox -- <command> --url URL …` drives a running sandbox (see operator-cli.ts).
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../shared/error-message.ts';
 import { operatorCommands, operatorUsage, runOperatorCommand } from './operator-cli.ts';
 import { type SandboxMode, sandboxModes, startSandbox } from './server.ts';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   console.error(usage);
   process.exit(2);
 });

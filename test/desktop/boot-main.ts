@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorMessage } from '../../shared/error-message.ts';
 import { installElectronHook } from './electron-hook.ts';
 import { createStrictElectron, type Platform, type StrictMenuItem } from './strict-electron.ts';
 
@@ -53,12 +54,8 @@ installElectronHook(electron);
 
 const steps: BootStep[] = [];
 const asyncErrors: string[] = [];
-process.on('unhandledRejection', (reason) => asyncErrors.push(describe(reason)));
-process.on('uncaughtException', (error) => asyncErrors.push(describe(error)));
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.message}` : String(error);
-}
+process.on('unhandledRejection', (reason) => asyncErrors.push(errorMessage(reason)));
+process.on('uncaughtException', (error) => asyncErrors.push(errorMessage(error)));
 
 /** Where the current step began in the error lists. */
 let mark = { boxes: 0, errors: 0 };
@@ -93,7 +90,7 @@ async function step(name: string, body: () => Promise<string | undefined> | stri
     steps.push({ step: name, ok, detail: [detail, ...broken, problem].filter(Boolean).join('\n') });
   } catch (error) {
     const broken = sim.violations.slice(before).map((v) => v.message);
-    const message = describe(error);
+    const message = errorMessage(error);
     steps.push({ step: name, ok: false, detail: [...new Set([message, ...broken])].join('\n') });
   }
 }
