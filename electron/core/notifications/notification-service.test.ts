@@ -170,7 +170,7 @@ describe('the notifier', () => {
       settings: () => NotificationSettings.parse({}),
       language: () => 'en',
       events,
-      data: { enrich: async (o) => o, licenseInputs: async () => ({ licenses, catalog }) },
+      lookups: { enrich: async (o) => o, licenseInputs: async () => ({ licenses, catalog }) },
       sink: { deliver: (notice) => delivered.push(notice) },
       burstMs: 10_000,
       now: () => NOW,
@@ -180,17 +180,17 @@ describe('the notifier', () => {
     const program = (available: number, eligible: boolean) =>
       programStatus({ referralsCount: 3 }, { availableCents: available, eligible });
     // First look: below the minimum, and not enough to renew Crypto.
-    await service.checkDerived({ program: program(4000, false), balance: balance(4000) });
+    await service.checkThresholdAndExpiry({ program: program(4000, false), balance: balance(4000) });
     await service.flush();
     expect(delivered).toEqual([]);
-    await service.checkDerived({ program: program(6000, true), balance: balance(6000) });
+    await service.checkThresholdAndExpiry({ program: program(6000, true), balance: balance(6000) });
     await service.flush();
     expect(delivered[0]).toMatchObject({
       kind: 'summary',
       body: '1 withdrawal alert · 1 license expiring',
     });
     // Still eligible, same license: nothing new.
-    await service.checkDerived({ program: program(6100, true), balance: balance(6100) });
+    await service.checkThresholdAndExpiry({ program: program(6100, true), balance: balance(6100) });
     await service.flush();
     expect(delivered).toHaveLength(1);
   });
