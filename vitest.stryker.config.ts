@@ -44,7 +44,7 @@ export default defineConfig({
             'electron/core/demo-sandbox.test.ts',
             'electron/core/live/live-service.test.ts',
             'electron/core/live/accounts-url-setting.test.ts',
-            'electron/core/payouts/requests-module.test.ts',
+            'electron/core/payouts/payout-and-credit-requests.test.ts',
             'electron/core/session/session.test.ts',
             'electron/core/session/companion-session.test.ts',
           ],

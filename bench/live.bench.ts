@@ -20,8 +20,8 @@ import { startSandbox } from '../sandbox/server.ts';
 import { accountsPaths, type ProgramEvent } from '../shared/accounts-api.ts';
 import type { Notice } from '../shared/bridge/live.ts';
 import { NotificationSettings } from '../shared/live-settings.ts';
+import { sandboxDriver } from '../test/support/sandbox-driver.ts';
 import { sandboxTokens } from '../test/support/sandbox-sign-in.ts';
-import { sandboxWorld } from '../test/support/sandbox-world.ts';
 import { waitUntil } from './support/limits.ts';
 import { kB, median, ms } from './support/stats.ts';
 
@@ -79,7 +79,7 @@ const sandbox = await startSandbox({ mode: 'demo' });
 const wire = byteCounter();
 const { accessToken } = await sandboxTokens(sandbox.url);
 const headers = { authorization: `Bearer ${accessToken}` };
-const world = sandboxWorld(sandbox.url, headers);
+const world = sandboxDriver(sandbox.url, headers);
 
 // Every request the companion sends is counted here (the wire counter counts bytes).
 let requests = 0;

@@ -26,7 +26,7 @@ describe('dependencies', () => {
     }
   });
 
-  it('lists no electron-store: settings use conf through the validated-file adapter in both shells', () => {
+  it('lists no electron-store: settings use conf through the validated JSON file adapter in both shells', () => {
     expect(packageJson.dependencies).not.toHaveProperty('electron-store');
   });
 });

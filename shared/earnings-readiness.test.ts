@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramStatus } from './accounts-api.ts';
 import { creditBlockers, payoutBlockers, termsChanges, withdrawalReadiness } from './earnings-readiness.ts';
-
-const program = (
-  overrides: Partial<ProgramStatus> = {},
-  withdrawal: Partial<ProgramStatus['withdrawal']> = {},
-): ProgramStatus => ({
-  status: 'active',
-  disqualifiedAt: null,
-  disqualificationReason: null,
-  rateBp: 1500,
-  rateSource: 'terms',
-  termsVersion: 2,
-  referralsCount: 2,
-  ...overrides,
-  withdrawal: {
-    minPayoutCents: 5_000,
-    minReferrals: 3,
-    availableCents: 3_840,
-    eligible: false,
-    ...withdrawal,
-  },
-});
+import { programStatus } from './testing/accounts-api-fixtures.ts';
 
 describe('withdrawal readiness', () => {
   it('shows progress toward each threshold of the terms in force: "$38.40 of $50", "2 of 3"', () => {
-    const readiness = withdrawalReadiness(program());
+    const readiness = withdrawalReadiness(programStatus());
     expect(readiness.thresholds).toEqual([
       { kind: 'amount', current: 3_840, required: 5_000, met: false, missing: 1_160, progress: 0.768 },
       { kind: 'referrals', current: 2, required: 3, met: false, missing: 1, progress: 2 / 3 },
@@ -36,7 +15,7 @@ describe('withdrawal readiness', () => {
 
   it('is ready when the server says so, each threshold met', () => {
     const readiness = withdrawalReadiness(
-      program({ referralsCount: 4 }, { availableCents: 5_000, eligible: true }),
+      programStatus({ referralsCount: 4 }, { availableCents: 5_000, eligible: true }),
     );
     expect(readiness.thresholds.map((t) => [t.met, t.missing, t.progress])).toEqual([
       [true, 0, 1],
@@ -46,24 +25,26 @@ describe('withdrawal readiness', () => {
   });
 
   it('leaves out a threshold the terms do not set (no referral minimum in the 2019 terms)', () => {
-    expect(withdrawalReadiness(program({}, { minReferrals: 0 })).thresholds.map((t) => t.kind)).toEqual([
-      'amount',
-    ]);
+    expect(withdrawalReadiness(programStatus({}, { minReferrals: 0 })).thresholds.map((t) => t.kind)).toEqual(
+      ['amount'],
+    );
   });
 
   it('sets no amount threshold for a minimum payout of 0; a balance of 0 cannot go to a license', () => {
     const readiness = withdrawalReadiness(
-      program({ referralsCount: 3 }, { minPayoutCents: 0, availableCents: 0, eligible: false }),
+      programStatus({ referralsCount: 3 }, { minPayoutCents: 0, availableCents: 0, eligible: false }),
     );
     expect(readiness.thresholds.map((t) => t.kind)).toEqual(['referrals']);
     expect(readiness).toMatchObject({ canRequestPayout: false, canApplyToLicense: false });
-    expect(withdrawalReadiness(program({}, { minPayoutCents: 0, minReferrals: 0 })).thresholds).toEqual([]);
+    expect(withdrawalReadiness(programStatus({}, { minPayoutCents: 0, minReferrals: 0 })).thresholds).toEqual(
+      [],
+    );
     // One cent is enough for a license credit.
-    expect(withdrawalReadiness(program({}, { availableCents: 1 })).canApplyToLicense).toBe(true);
+    expect(withdrawalReadiness(programStatus({}, { availableCents: 1 })).canApplyToLicense).toBe(true);
   });
 
   it('counts a balance exactly at the minimum as met, with nothing missing', () => {
-    const [amount] = withdrawalReadiness(program({}, { availableCents: 5_000 })).thresholds;
+    const [amount] = withdrawalReadiness(programStatus({}, { availableCents: 5_000 })).thresholds;
     expect(amount).toEqual({
       kind: 'amount',
       current: 5_000,
@@ -73,18 +54,21 @@ describe('withdrawal readiness', () => {
       progress: 1,
     });
     // Above it, progress stays full.
-    expect(withdrawalReadiness(program({}, { availableCents: 9_000 })).thresholds[0]?.progress).toBe(1);
+    expect(withdrawalReadiness(programStatus({}, { availableCents: 9_000 })).thresholds[0]?.progress).toBe(1);
   });
 
   it('clamps a negative balance (a debt after a refund) to no progress, the whole minimum missing and more', () => {
-    const [amount] = withdrawalReadiness(program({}, { availableCents: -700 })).thresholds;
+    const [amount] = withdrawalReadiness(programStatus({}, { availableCents: -700 })).thresholds;
     expect(amount).toMatchObject({ progress: 0, missing: 5_700, met: false });
-    expect(withdrawalReadiness(program({}, { availableCents: -700 })).canApplyToLicense).toBe(false);
+    expect(withdrawalReadiness(programStatus({}, { availableCents: -700 })).canApplyToLicense).toBe(false);
   });
 
   it('offers nothing to a disqualified partner, whatever the figures', () => {
     const readiness = withdrawalReadiness(
-      program({ status: 'disqualified', referralsCount: 9 }, { availableCents: 90_000, eligible: true }),
+      programStatus(
+        { status: 'disqualified', referralsCount: 9 },
+        { availableCents: 90_000, eligible: true },
+      ),
     );
     expect(readiness).toMatchObject({
       disqualified: true,
@@ -116,31 +100,31 @@ describe('terms changes', () => {
 
 describe('what blocks a payout or a credit (one rule for the dashboard, the screens and core)', () => {
   it('names each R4 threshold not met, with its figures', () => {
-    expect(payoutBlockers(program())).toEqual([
+    expect(payoutBlockers(programStatus())).toEqual([
       { code: 'below-minimum', minCents: 5_000, availableCents: 3_840 },
       { code: 'not-enough-referrals', minReferrals: 3, referrals: 2 },
     ]);
   });
 
   it('blocks nothing at exactly the minimums, and a zero minimum sets no threshold', () => {
-    expect(payoutBlockers(program({ referralsCount: 3 }, { availableCents: 5_000, eligible: true }))).toEqual(
-      [],
-    );
-    expect(payoutBlockers(program({ referralsCount: 0 }, { minPayoutCents: 0, minReferrals: 0 }))).toEqual(
-      [],
-    );
+    expect(
+      payoutBlockers(programStatus({ referralsCount: 3 }, { availableCents: 5_000, eligible: true })),
+    ).toEqual([]);
+    expect(
+      payoutBlockers(programStatus({ referralsCount: 0 }, { minPayoutCents: 0, minReferrals: 0 })),
+    ).toEqual([]);
   });
 
   it('a disqualified partner (R7) is told only that, whatever the thresholds', () => {
-    const out = program({ status: 'disqualified', disqualificationReason: 'self-referral' });
+    const out = programStatus({ status: 'disqualified', disqualificationReason: 'self-referral' });
     expect(payoutBlockers(out)).toEqual([{ code: 'disqualified', reason: 'self-referral' }]);
     expect(creditBlockers(out, 10_000)).toEqual([{ code: 'disqualified', reason: 'self-referral' }]);
   });
 
   it('a credit needs only a balance: the withdrawal minimums do not apply', () => {
-    expect(creditBlockers(program(), 1)).toEqual([]);
-    expect(creditBlockers(program(), 0)).toEqual([{ code: 'no-balance', availableCents: 0 }]);
-    expect(withdrawalReadiness(program({}, { availableCents: 0 })).canApplyToLicense).toBe(false);
-    expect(withdrawalReadiness(program()).canApplyToLicense).toBe(true);
+    expect(creditBlockers(programStatus(), 1)).toEqual([]);
+    expect(creditBlockers(programStatus(), 0)).toEqual([{ code: 'no-balance', availableCents: 0 }]);
+    expect(withdrawalReadiness(programStatus({}, { availableCents: 0 })).canApplyToLicense).toBe(false);
+    expect(withdrawalReadiness(programStatus()).canApplyToLicense).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ import { silence } from './notifications/policy.ts';
 import { createMemoryNotificationStateStore, type NotificationStateStore } from './notifications/state.ts';
 import type { CoreLanguage } from './notifications/text.ts';
 import { createMemoryRequestsStorage, type RequestKind, type RequestsStorage } from './payouts/outbox.ts';
-import { createRequestsModule } from './payouts/requests-module.ts';
+import { createPayoutAndCreditRequests } from './payouts/payout-and-credit-requests.ts';
 import { createMemoryReferralCache, type ReferralCacheStorage } from './referral-cache.ts';
 import { createReferralService } from './referral-service.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
@@ -451,7 +451,7 @@ async function startAccountsRuntime(
     ...(options.startAtLogin === undefined ? {} : { startAtLogin: options.startAtLogin }),
   };
 
-  const requests = createRequestsModule({
+  const requests = createPayoutAndCreditRequests({
     accounts,
     events,
     storage: options.requests ?? createMemoryRequestsStorage(),

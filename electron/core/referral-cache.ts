@@ -4,7 +4,7 @@
 // belongs to one account: another account's referral is never shown.
 import { z } from 'zod';
 import { ReferralView } from '../../shared/bridge.ts';
-import { createMemoryValidated, openValidatedFile, type ValidatedFile } from './settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile, type ValidatedFile } from './validated-json-file.ts';
 
 export const ReferralCache = z
   .object({

@@ -1,7 +1,7 @@
 // Every local state file of the companion, opened from one data directory (Electron's userData,
 // the browser shell's --data-dir): both shells call this, so a new file is added in one place.
 // Each is schema-validated on load and set aside, never crashed on, when damaged
-// (settings/validated-file.ts). Tokens are never in these files.
+// (validated-json-file.ts). Tokens are never in these files.
 import { openEarningsCacheFile } from './earnings/snapshot-cache.ts';
 import { openNotificationStateFile } from './notifications/state.ts';
 import { openRequestsFile } from './payouts/requests-file.ts';

@@ -1,6 +1,9 @@
-// `npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL]`
+// `npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL]
+//   [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS] [-h|--help]`
 // Runs the browser shell and prints the URL to open. Besides the human-readable text it prints
 // KEY=value lines (COMPANION_URL, COMPANION_MODE, COMPANION_ACCOUNTS_URL) for scripts and tests.
+// Environment: COMPANION_ACCOUNTS_URL (the default of --accounts-url), COMPANION_LOG_LEVEL
+// (debug|warn|error; default info) and, for tests only, COMPANION_TEST_CRASH_AFTER_SEND (testCrashHook).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -10,14 +13,15 @@ import { defaultDataDir } from './data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
 const usage = [
-  'Usage: npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS]',
+  'Usage: npm run start:web -- [--mode demo|link|server] [--port N] [--data-dir DIR] [--accounts-url URL] [--no-keychain] [--sign-in-timeout S] [--notification-burst-ms MS] [-h|--help]',
   '  --mode          demo | link | server: skip the welcome (default: the saved choice, else the welcome asks)',
   '  --port          port on 127.0.0.1 (default: any free port)',
-  `  --data-dir      where demo mode keeps its data (default: ${defaultDataDir()})`,
+  `  --data-dir      where the companion keeps its files: settings, caches, logs, demo data (default: ${defaultDataDir()})`,
   '  --accounts-url  the accounts API base URL, implies server mode (default: $COMPANION_ACCOUNTS_URL)',
   '  --no-keychain   keep the sign-in in memory only, not in the OS keychain (tests, shared machines)',
   '  --sign-in-timeout  seconds a sign-in waits for the browser (default 300)',
   '  --notification-burst-ms  how long a burst of notices gathers into one summary (default 400)',
+  '  -h, --help      this text',
 ].join('\n');
 
 class UsageError extends Error {}

@@ -2,13 +2,13 @@
 // money becoming available — so a conditional GET can answer 304 until then (docs/sandbox.md).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { balanceOf } from './ledger.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, termsAt } from './terms.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
 
-let world: TestWorld;
+let world: ProgramTestBed;
 beforeEach(() => {
-  world = createTestWorld('2026-01-15T12:00:00.000Z');
+  world = createProgramTestBed('2026-01-15T12:00:00.000Z');
 });
 afterEach(() => world.close());
 

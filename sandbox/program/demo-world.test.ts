@@ -2,9 +2,9 @@ import { afterEach, expect, it } from 'vitest';
 import { Balance } from '../../shared/accounts-api.ts';
 import { seedDemoWorld } from './demo-world.ts';
 import { balanceOf, listCommissions } from './ledger.ts';
-import { createTestWorld } from './test-world.ts';
+import { createProgramTestBed } from './program-test-bed.ts';
 
-const world = createTestWorld();
+const world = createProgramTestBed();
 afterEach(() => world.close());
 
 it('seeds a small, consistent demo history once', () => {

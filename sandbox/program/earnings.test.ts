@@ -16,13 +16,13 @@ import { earningsSeries, listHistory, listReferralStats, maskEmail } from './ear
 import { seedHistory } from './history.ts';
 import { balanceOf } from './ledger.ts';
 import { movePayout, requestPayout } from './payouts.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
 
 const DAY = 86_400_000;
-let world: TestWorld;
+let world: ProgramTestBed;
 beforeEach(() => {
-  world = createTestWorld('2026-03-10T12:00:00.000Z');
+  world = createProgramTestBed('2026-03-10T12:00:00.000Z');
 });
 afterEach(() => world.close());
 

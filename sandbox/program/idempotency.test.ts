@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccount } from './accounts.ts';
 import { ProgramError } from './errors.ts';
 import { withIdempotencyKey } from './idempotency.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 
-let world: TestWorld;
+let world: ProgramTestBed;
 let runs: number;
 beforeEach(() => {
-  world = createTestWorld();
+  world = createProgramTestBed();
   runs = 0;
 });
 afterEach(() => world.close());

@@ -7,9 +7,9 @@ import { disqualify } from './disqualification.ts';
 import { ProgramError } from './errors.ts';
 import { balanceOf } from './ledger.ts';
 import { cancelPayout, movePayout, requestPayout } from './payouts.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, setPartnerRate } from './terms.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
 
 const skus = [
   'crypto-1m',
@@ -92,7 +92,7 @@ function pick<T>(items: T[], index: number): T | undefined {
   return items.length === 0 ? undefined : items[index % items.length];
 }
 
-function apply(world: TestWorld, state: { buyers: string[]; purchases: number[] }, op: Operation): void {
+function apply(world: ProgramTestBed, state: { buyers: string[]; purchases: number[] }, op: Operation): void {
   const { ctx, partnerId } = world;
   const ids = (sql: string) =>
     ctx.db
@@ -182,7 +182,7 @@ function apply(world: TestWorld, state: { buyers: string[]; purchases: number[] 
   }
 }
 
-function checkInvariants(world: TestWorld): void {
+function checkInvariants(world: ProgramTestBed): void {
   const { ctx, partnerId } = world;
   const raw = (where: string) =>
     Number(
@@ -224,7 +224,7 @@ describe('ledger property', () => {
   it('every balance equals its ledger sums after any sequence of operations', () => {
     fc.assert(
       fc.property(fc.array(operation, { minLength: 1, maxLength: 60 }), (ops) => {
-        const world = createTestWorld();
+        const world = createProgramTestBed();
         try {
           const state = { buyers: world.referrals(3), purchases: [] as number[] };
           for (const op of ops) {

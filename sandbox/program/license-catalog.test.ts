@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LicenseTerm } from '../../shared/accounts-api.ts';
 import { LICENSE_TERMS, PUBLIC_LICENSE_PRODUCTS } from '../../shared/license-catalog.ts';
 import { catalog } from './licenses.ts';
-import { createTestWorld } from './test-world.ts';
+import { createProgramTestBed } from './program-test-bed.ts';
 
 describe('the public license catalog in shared/', () => {
   it('names the same products and terms as the sandbox catalog', () => {
-    const world = createTestWorld();
+    const world = createProgramTestBed();
     try {
       const items = catalog(world.ctx);
       const products = [

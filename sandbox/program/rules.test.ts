@@ -9,14 +9,14 @@ import { eventsAfter } from './events.ts';
 import { balanceOf, listCommissions } from './ledger.ts';
 import { licenseOf } from './licenses.ts';
 import { cancelPayout, movePayout, requestPayout } from './payouts.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, rateAt, setPartnerRate, termsInfo } from './terms.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
 
 const DAY = 86_400_000;
-let world: TestWorld;
+let world: ProgramTestBed;
 beforeEach(() => {
-  world = createTestWorld();
+  world = createProgramTestBed();
 });
 afterEach(() => world.close());
 

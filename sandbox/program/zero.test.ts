@@ -9,13 +9,13 @@ import { ProgramError } from './errors.ts';
 import { eventsAfter } from './events.ts';
 import { balanceOf, listCommissions } from './ledger.ts';
 import { getPayout, requestPayout } from './payouts.ts';
+import { createProgramTestBed, type ProgramTestBed } from './program-test-bed.ts';
 import { recordPurchase, refundPurchase } from './purchases.ts';
 import { publishTerms, setPartnerRate } from './terms.ts';
-import { createTestWorld, type TestWorld } from './test-world.ts';
 
-let world: TestWorld;
+let world: ProgramTestBed;
 beforeEach(() => {
-  world = createTestWorld();
+  world = createProgramTestBed();
 });
 afterEach(() => world.close());
 

@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test';
 import type { EarningsSeries } from '../../shared/accounts-api.ts';
 import { formatCents } from '../../shared/money.ts';
+import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { sandboxWorld } from '../support/sandbox-world.ts';
 import { operator, partnerApi, signInShell } from './support/earnings.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
 
@@ -38,7 +38,7 @@ test('a commission at 01:30 in Moscow is on the Moscow day, in the API answer an
   const utcDay = new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10);
   const moscowDayStart = `${utcDay}T21:00:00.000Z`; // Moscow midnight of the next day
   const before = byStart(await moscowSeries());
-  const world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
+  const world = sandboxDriver(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   const buyer = await world.registerReferral('Night Owl E2E');
   const bought = await operator<{ commission: { amountCents: number } | null }>(
     shell.accountsUrl,

@@ -17,8 +17,8 @@ import type {
 } from '../../shared/accounts-api.ts';
 import { en, ru } from '../../shared/i18n/resources.ts';
 import { centsToDecimalString, formatCents } from '../../shared/money.ts';
+import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { sandboxWorld } from '../support/sandbox-world.ts';
 import { operator, partnerApi, signInShell } from './support/earnings.ts';
 import { freePort, type RunningShell, startSandboxProcess, startShellProcess } from './support/processes.ts';
 
@@ -43,7 +43,7 @@ async function openSignedIn(page: Page, context: Parameters<typeof signInShell>[
 
 /** Seeds: two new referrals, three purchases, a partial refund, new terms (rate and minimums). */
 async function seedWorld() {
-  const world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
+  const world = sandboxDriver(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   const anna = await world.registerReferral('Анна, "E2E" Тест');
   const bob = await world.registerReferral('Bob E2E');
   const first = await world.purchase(anna, 'crypto-1y');

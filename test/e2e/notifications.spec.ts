@@ -4,8 +4,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { Notice } from '../../shared/bridge/live.ts';
 import { formatCents } from '../../shared/money.ts';
+import { type SandboxDriver, sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders, signInThroughBrowser } from '../support/sandbox-sign-in.ts';
-import { sandboxWorld, type World } from '../support/sandbox-world.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
 
 interface Delivery {
@@ -16,14 +16,14 @@ interface Delivery {
 }
 
 let shell: RunningShell;
-let world: World;
+let world: SandboxDriver;
 let buyers: string[];
 
 test.beforeAll(async () => {
   // A wide burst window: five purchases sent at once must land in one summary even when a loaded CI
   // machine spreads their events over more than the default 400 ms.
   shell = await startShellProcess(['--notification-burst-ms', '2000']);
-  world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
+  world = sandboxDriver(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   // Registered before the companion signs in, so their own "new referral" notices never show.
   buyers = [];
   for (let i = 0; i < 5; i++) buyers.push(await world.registerReferral(`Buyer ${i + 1}`));

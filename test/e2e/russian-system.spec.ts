@@ -6,8 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { formatCents } from '../../shared/money.ts';
 import { englishWordsIn } from '../support/english-words.ts';
+import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { sandboxWorld } from '../support/sandbox-world.ts';
 import { openSignedIn, sandboxOf } from './support/payouts.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
 
@@ -24,7 +24,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 
 test('a new commission, the tray and a refusal are Russian', async ({ page }) => {
   shell = await startShellProcess([]);
-  const world = sandboxWorld(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
+  const world = sandboxDriver(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   // Registered before the companion signs in, so its own "new referral" notice never shows.
   const buyer = await world.registerReferral('Покупатель');
 

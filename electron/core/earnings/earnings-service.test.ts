@@ -4,47 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EarningsSnapshot } from '../../../shared/bridge/earnings.ts';
 import type { BridgeEventMessage } from '../../../shared/bridge.ts';
+import { availableBalance, programStatus, termsInfo } from '../../../shared/testing/accounts-api-fixtures.ts';
 import { AccountsError } from '../accounts-client.ts';
 import { createEventHub } from '../event-hub.ts';
 import type { EarningsApi } from './earnings-api.ts';
 import { createEarningsService } from './earnings-service.ts';
 import { createMemoryEarningsCache, EMPTY_EARNINGS_CACHE, openEarningsCacheFile } from './snapshot-cache.ts';
 
-const balance = {
-  availableCents: 3_840,
-  pendingCents: 0,
-  reservedCents: 0,
-  paidOutCents: 0,
-  creditedCents: 0,
-  cancelledCents: 0,
-  earnedCents: 3_840,
-  reversedCents: 0,
-  asOf: '2026-11-21T06:00:00.000Z',
-};
-const program = {
-  status: 'active' as const,
-  disqualifiedAt: null,
-  disqualificationReason: null,
-  rateBp: 1500,
-  rateSource: 'terms' as const,
-  termsVersion: 2,
-  referralsCount: 2,
-  withdrawal: { minPayoutCents: 5_000, minReferrals: 3, availableCents: 3_840, eligible: false },
-};
-const terms = {
-  version: 2,
-  effectiveFrom: '2022-11-21T00:00:00.000Z',
-  publishedAt: '2022-11-21T00:00:00.000Z',
-  rateBp: 1500,
-  minPayoutCents: 5_000,
-  minReferrals: 3,
-  holdDays: 0,
-  summary: '15%',
-};
+const balance = availableBalance(3_840);
+const program = programStatus();
+const terms = termsInfo();
 const snapshotAt = (fetchedAt: string, availableCents = 3_840): EarningsSnapshot => ({
   balance: { ...balance, availableCents },
   program,
-  terms: { current: terms, history: [terms] },
+  terms,
   fetchedAt,
 });
 
@@ -56,7 +29,7 @@ function fakeApi(overrides: Partial<EarningsApi> = {}): EarningsApi & { reads: n
       return balance;
     },
     program: async () => program,
-    terms: async () => ({ current: terms, history: [terms] }),
+    terms: async () => terms,
     history: async () => ({ items: [], nextCursor: null }),
     series: async () => ({ bucket: 'day' as const, timeZone: 'UTC', points: [] }),
     referralStats: async () => ({ items: [], nextCursor: null }),

@@ -1,10 +1,10 @@
 // The dashboard's last snapshot, kept beside the settings (earnings-cache.json) so the screen shows
 // at once on the next start. Validated on load; a damaged file is set aside and replaced
-// (validated-file.ts), never a crash. It belongs to one account: another account's snapshot is
+// (validated-json-file.ts), never a crash. It belongs to one account: another account's snapshot is
 // never shown.
 import { z } from 'zod';
 import { EarningsSnapshot } from '../../../shared/bridge/earnings.ts';
-import { createMemoryValidated, openValidatedFile, type ValidatedFile } from '../settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile, type ValidatedFile } from '../validated-json-file.ts';
 
 export const EarningsCache = z
   .object({

@@ -30,7 +30,8 @@ export interface LicenseService {
   refresh(): Promise<LicensesView>;
 }
 
-interface World {
+/** What a licenses view and auto-apply's decisions are made from, read fresh from the accounts server. */
+interface LicenseInputs {
   licenses: License[];
   catalog: CatalogItem[];
   balance: Balance;
@@ -52,7 +53,7 @@ export function createLicenseService(deps: {
   const now = deps.now ?? (() => new Date());
   const drafts = createDraftBook<CreditDraft, CreditRequest>(now);
 
-  async function load(): Promise<World> {
+  async function load(): Promise<LicenseInputs> {
     const [licenses, catalog, balance, program, credits] = await Promise.all([
       accounts.call('listLicenses'),
       accounts.call('getCatalog'),
@@ -69,48 +70,48 @@ export function createLicenseService(deps: {
     };
   }
 
-  function busyProducts(world: World): Set<string> {
+  function busyProducts(inputs: LicenseInputs): Set<string> {
     const busy = new Set<string>();
-    const productOf = (sku: string) => world.catalog.find((i) => i.sku === sku)?.productId;
-    for (const credit of world.credits)
+    const productOf = (sku: string) => inputs.catalog.find((i) => i.sku === sku)?.productId;
+    for (const credit of inputs.credits)
       if (credit.status === 'awaiting-payment') busy.add(productOf(credit.sku) ?? '');
     for (const item of outbox.items('credit', deps.owner()))
       if (item.state === 'sending') busy.add(productOf(item.label) ?? '');
     return busy;
   }
 
-  function decisions(world: World): AutoApplyDecision[] {
+  function decisions(inputs: LicenseInputs): AutoApplyDecision[] {
     return decideAutoApply({
       now: now(),
       settings: deps.settings().licenseAutoApply,
-      licenses: world.licenses,
-      catalog: world.catalog,
-      availableCents: world.balance.availableCents,
-      allowed: creditBlockers(world.program, world.balance.availableCents).length === 0,
-      busyProducts: busyProducts(world),
+      licenses: inputs.licenses,
+      catalog: inputs.catalog,
+      availableCents: inputs.balance.availableCents,
+      allowed: creditBlockers(inputs.program, inputs.balance.availableCents).length === 0,
+      busyProducts: busyProducts(inputs),
     });
   }
 
-  function toView(world: World): LicensesView {
+  function toView(inputs: LicenseInputs): LicensesView {
     const at = now();
     const renewals = deps.settings().licenseAutoApply.renewals;
     const outboxItems = outbox.items('credit', deps.owner());
     const { dismissed } = storage.read().autoApply;
     const ask = deps.settings().licenseAutoApply.action === 'ask';
     return {
-      licenses: world.licenses.map((license) => ({
+      licenses: inputs.licenses.map((license) => ({
         license,
         daysLeft:
           license.lifetime || license.availableTill === null ? null : daysLeft(license.availableTill, at),
-        options: license.lifetime ? [] : world.catalog.filter((i) => i.productId === license.productId),
+        options: license.lifetime ? [] : inputs.catalog.filter((i) => i.productId === license.productId),
         autoApplySku: renewals.find((r) => r.productId === license.productId)?.sku ?? null,
       })),
-      availableCents: world.balance.availableCents,
-      blockers: creditBlockers(world.program, world.balance.availableCents),
-      credits: world.credits,
+      availableCents: inputs.balance.availableCents,
+      blockers: creditBlockers(inputs.program, inputs.balance.availableCents),
+      credits: inputs.credits,
       outbox: outboxItems,
       offers: ask
-        ? decisions(world)
+        ? decisions(inputs)
             .filter((d) => !dismissed.includes(d.occasion))
             .map(({ occasion: _occasion, ...offer }) => offer)
         : [],
@@ -127,11 +128,11 @@ export function createLicenseService(deps: {
   }
 
   /** Asks once per occasion, or applies once per occasion, by the user's choice. */
-  async function runAutoApply(world: World): Promise<boolean> {
+  async function runAutoApply(inputs: LicenseInputs): Promise<boolean> {
     const action = deps.settings().licenseAutoApply.action;
     const state = storage.read().autoApply;
     let applied = false;
-    for (const decision of decisions(world)) {
+    for (const decision of decisions(inputs)) {
       const { occasion, ...offer } = decision;
       if (action === 'ask') {
         if (state.asked.includes(occasion) || state.dismissed.includes(occasion)) continue;
@@ -165,9 +166,9 @@ export function createLicenseService(deps: {
   }
 
   async function refresh(): Promise<LicensesView> {
-    let world = await load();
-    if (await runAutoApply(world)) world = await load();
-    const current = toView(world);
+    let inputs = await load();
+    if (await runAutoApply(inputs)) inputs = await load();
+    const current = toView(inputs);
     events.emit('licensesChanged', current);
     return current;
   }
@@ -176,13 +177,13 @@ export function createLicenseService(deps: {
     view: async () => toView(await load()),
     refresh,
     async prepare(request) {
-      const world = await load();
-      const available = world.balance.availableCents;
-      const first = creditBlockers(world.program, available)[0];
+      const inputs = await load();
+      const available = inputs.balance.availableCents;
+      const first = creditBlockers(inputs.program, available)[0];
       if (first) refuse(first);
-      const item = world.catalog.find((i) => i.sku === request.sku);
+      const item = inputs.catalog.find((i) => i.sku === request.sku);
       if (!item) refuse({ code: 'unknown-license', sku: request.sku });
-      const license = world.licenses.find((l) => l.productId === item.productId);
+      const license = inputs.licenses.find((l) => l.productId === item.productId);
       if (license?.lifetime) refuse({ code: 'lifetime-license', productName: item.productName });
       const creditCents = request.amountCents ?? Math.min(available, item.priceCents);
       if (creditCents > available) refuse({ code: 'above-available', availableCents: available });
@@ -221,10 +222,10 @@ export function createLicenseService(deps: {
       }
     },
     async dismissOffer(productId) {
-      const world = await load();
-      for (const decision of decisions(world))
+      const inputs = await load();
+      for (const decision of decisions(inputs))
         if (decision.productId === productId) remember('dismissed', decision.occasion);
-      const current = toView(world);
+      const current = toView(inputs);
       events.emit('licensesChanged', current);
       return current;
     },

@@ -10,12 +10,12 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { AccountsAuth, AccountsClient } from '../accounts-client.ts';
 import type { EventHub } from '../event-hub.ts';
 import { consoleWarn } from '../logging/logger.ts';
-import { createNotifierData } from '../notifications/accounts-data.ts';
 import {
   createNotificationService,
   type NotificationService,
   type NotificationSink,
 } from '../notifications/notification-service.ts';
+import { createNotifierLookups } from '../notifications/notifier-lookups.ts';
 import type { NotificationStateStore } from '../notifications/state.ts';
 import type { CoreLanguage } from '../notifications/text.ts';
 import type { TrayMenuItem } from '../tray/tray-model.ts';
@@ -116,7 +116,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     settings: () => options.settings().notifications,
     language,
     events: options.events,
-    data: createNotifierData(options.accounts),
+    lookups: createNotifierLookups(options.accounts),
     sink: options.sink,
     ...(options.burstMs === undefined ? {} : { burstMs: options.burstMs }),
     log,
@@ -150,7 +150,7 @@ export function createLiveFeatures(options: LiveFeaturesOptions): LiveFeatures {
     if (!snapshot || !signedIn() || snapshot.fetchedAt === checkedSnapshot) return;
     checkedSnapshot = snapshot.fetchedAt;
     notifications
-      .checkDerived({ program: snapshot.program, balance: snapshot.balance })
+      .checkThresholdAndExpiry({ program: snapshot.program, balance: snapshot.balance })
       .catch((error: unknown) => log(`live: derived notifications: ${errorMessage(error)}`));
   }
   const refresh = () => {

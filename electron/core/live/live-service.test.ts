@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { LiveStatus } from '../../../shared/bridge/live.ts';
+import { type SandboxDriver, sandboxDriver } from '../../../test/support/sandbox-driver.ts';
 import { type SandboxProcess, spawnSandbox } from '../../../test/support/sandbox-process.ts';
 import { sandboxTokens } from '../../../test/support/sandbox-sign-in.ts';
-import { sandboxWorld, type World } from '../../../test/support/sandbox-world.ts';
 import type { AccountsAuth } from '../accounts-client.ts';
 import { createLiveService, type LiveService, type LiveServiceOptions } from './live-service.ts';
 
 let dir: string;
 let port: number;
 let sandbox: SandboxProcess;
-let world: World;
+let world: SandboxDriver;
 let buyer: string;
 const services: LiveService[] = [];
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   port = await freePort();
   sandbox = await start();
   const { accessToken } = await sandboxTokens(sandbox.url);
-  world = sandboxWorld(sandbox.url, { authorization: `Bearer ${accessToken}` });
+  world = sandboxDriver(sandbox.url, { authorization: `Bearer ${accessToken}` });
   buyer = await world.registerReferral('Buyer One');
 });
 afterEach(async () => {

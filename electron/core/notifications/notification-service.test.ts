@@ -6,6 +6,7 @@ import type { ProgramEvent } from '../../../shared/accounts-api.ts';
 import type { Notice } from '../../../shared/bridge/live.ts';
 import type { BridgeEventMessage } from '../../../shared/bridge.ts';
 import { NotificationSettings } from '../../../shared/live-settings.ts';
+import { availableBalance, programStatus } from '../../../shared/testing/accounts-api-fixtures.ts';
 import { createEventHub } from '../event-hub.ts';
 import { createNotificationService } from './notification-service.ts';
 import { openNotificationStateFile } from './state.ts';
@@ -169,45 +170,27 @@ describe('the notifier', () => {
       settings: () => NotificationSettings.parse({}),
       language: () => 'en',
       events,
-      data: { enrich: async (o) => o, licenseInputs: async () => ({ licenses, catalog }) },
+      lookups: { enrich: async (o) => o, licenseInputs: async () => ({ licenses, catalog }) },
       sink: { deliver: (notice) => delivered.push(notice) },
       burstMs: 10_000,
       now: () => NOW,
       localMinutes: () => 12 * 60,
     });
-    const balance = (available: number, earned: number) => ({
-      availableCents: available,
-      pendingCents: 0,
-      reservedCents: 0,
-      paidOutCents: 0,
-      creditedCents: 0,
-      cancelledCents: 0,
-      earnedCents: earned,
-      reversedCents: 0,
-      asOf: '2026-11-21T12:00:00.000Z',
-    });
-    const program = (available: number, eligible: boolean) => ({
-      status: 'active' as const,
-      disqualifiedAt: null,
-      disqualificationReason: null,
-      rateBp: 1500,
-      rateSource: 'terms' as const,
-      termsVersion: 2,
-      referralsCount: 3,
-      withdrawal: { minPayoutCents: 5000, minReferrals: 3, availableCents: available, eligible },
-    });
+    const balance = (available: number) => availableBalance(available, { asOf: '2026-11-21T12:00:00.000Z' });
+    const program = (available: number, eligible: boolean) =>
+      programStatus({ referralsCount: 3 }, { availableCents: available, eligible });
     // First look: below the minimum, and not enough to renew Crypto.
-    await service.checkDerived({ program: program(4000, false), balance: balance(4000, 4000) });
+    await service.checkThresholdAndExpiry({ program: program(4000, false), balance: balance(4000) });
     await service.flush();
     expect(delivered).toEqual([]);
-    await service.checkDerived({ program: program(6000, true), balance: balance(6000, 6000) });
+    await service.checkThresholdAndExpiry({ program: program(6000, true), balance: balance(6000) });
     await service.flush();
     expect(delivered[0]).toMatchObject({
       kind: 'summary',
       body: '1 withdrawal alert · 1 license expiring',
     });
     // Still eligible, same license: nothing new.
-    await service.checkDerived({ program: program(6100, true), balance: balance(6100, 6100) });
+    await service.checkThresholdAndExpiry({ program: program(6100, true), balance: balance(6100) });
     await service.flush();
     expect(delivered).toHaveLength(1);
   });

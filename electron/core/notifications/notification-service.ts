@@ -11,8 +11,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import type { NotificationSettings } from '../../../shared/live-settings.ts';
 import type { EventHub } from '../event-hub.ts';
 import { consoleWarn } from '../logging/logger.ts';
-import type { NotifierData } from './accounts-data.ts';
-import { licenseOccurrences, thresholdOccurrence } from './derived.ts';
+import type { NotifierLookups } from './notifier-lookups.ts';
 import {
   autoApplyOccurrence,
   type Occurrence,
@@ -30,6 +29,7 @@ import {
 } from './policy.ts';
 import { MAX_NOTIFIED_KEYS, type NotificationState, type NotificationStateStore } from './state.ts';
 import type { CoreLanguage } from './text.ts';
+import { licenseOccurrences, thresholdOccurrence } from './threshold-and-expiry.ts';
 
 /** Where notices are shown: native notifications in Electron. */
 export interface NotificationSink {
@@ -41,7 +41,8 @@ export interface NotificationServiceOptions {
   settings: () => NotificationSettings;
   language: () => CoreLanguage;
   events: EventHub;
-  data?: NotifierData | undefined;
+  /** Names for commission notices and the licenses for expiry notices (absent: plain notices, no expiry check). */
+  lookups?: NotifierLookups | undefined;
   sink?: NotificationSink | undefined;
   /** How long the first event of a burst waits for the rest (default 400 ms). */
   burstMs?: number;
@@ -63,8 +64,8 @@ export interface NotificationServiceOptions {
 
 export interface NotificationService {
   handleEvents(events: ProgramEvent[]): void;
-  /** Checks the derived notices (thresholds crossed, licenses expiring) against a fresh balance and program. */
-  checkDerived(current: { program: ProgramStatus; balance: Balance }): Promise<void>;
+  /** Checks the notices no event carries (thresholds crossed, licenses expiring) against a fresh balance and program. */
+  checkThresholdAndExpiry(current: { program: ProgramStatus; balance: Balance }): Promise<void>;
   /** Delivers what is waiting in the burst window now (tests, shutdown). */
   flush(): Promise<void>;
   /**
@@ -168,7 +169,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
       save({ notified: keys, quietHeld });
       return;
     }
-    const shown = options.data ? await options.data.enrich(decision.show) : decision.show;
+    const shown = options.lookups ? await options.lookups.enrich(decision.show) : decision.show;
     const notice = compose(shown, options.language(), newId(), new Date(now()).toISOString());
     save({ notified: keys, quietHeld });
     publish(notice);
@@ -268,13 +269,13 @@ export function createNotificationService(options: NotificationServiceOptions): 
     handleEvents(events) {
       enqueue(events.map(occurrenceOf).filter((o): o is Occurrence => o !== undefined));
     },
-    async checkDerived({ program, balance }) {
+    async checkThresholdAndExpiry({ program, balance }) {
       const found: Occurrence[] = [];
       const crossed = thresholdOccurrence(state().eligible, program, balance);
       if (crossed) found.push(crossed);
       save({ eligible: program.withdrawal.eligible });
-      if (options.data && program.status === 'active') {
-        const { licenses, catalog } = await options.data.licenseInputs();
+      if (options.lookups && program.status === 'active') {
+        const { licenses, catalog } = await options.lookups.licenseInputs();
         found.push(...licenseOccurrences(licenses, catalog, program.withdrawal.availableCents, now()));
       }
       enqueue(found);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotificationSettings } from '../../../shared/live-settings.ts';
+import { payout } from '../../../shared/testing/accounts-api-fixtures.ts';
 import type { Occurrence } from './occurrences.ts';
 import { maskName, occurrenceOf } from './occurrences.ts';
 import {
@@ -55,17 +56,14 @@ function payoutUpdate(
     id: '3',
     at: '2026-11-21T12:00:00.000Z',
     type: 'payout.status',
-    data: {
+    data: payout({
       id,
       amountCents: cents,
-      method: 'paypal',
       destination: 'a***@b.example',
       status,
-      reason: null,
-      termsVersion: 2,
       requestedAt: '2026-11-21T12:00:00.000Z',
       updatedAt: '2026-11-21T12:00:00.000Z',
-    },
+    }),
   }) as Occurrence;
 }
 
@@ -362,26 +360,23 @@ describe('the notification policy', () => {
   it('masks referral names and ignores what the user did themselves', () => {
     expect(maskName('Jane  Doe')).toBe('J*** D***');
     expect(maskName('Ёжик')).toBe('Ё***');
-    const payout = {
+    const requested = payout({
       id: 'p1',
       amountCents: 5000,
-      method: 'paypal' as const,
       destination: 'a@b.example',
-      status: 'requested' as const,
-      reason: null,
-      termsVersion: 2,
+      status: 'requested',
       requestedAt: '2026-11-21T12:00:00.000Z',
       updatedAt: '2026-11-21T12:00:00.000Z',
-    };
+    });
     expect(
-      occurrenceOf({ id: '3', at: payout.updatedAt, type: 'payout.status', data: payout }),
+      occurrenceOf({ id: '3', at: requested.updatedAt, type: 'payout.status', data: requested }),
     ).toBeUndefined();
     expect(
       occurrenceOf({
         id: '4',
-        at: payout.updatedAt,
+        at: requested.updatedAt,
         type: 'payout.status',
-        data: { ...payout, status: 'paid' },
+        data: { ...requested, status: 'paid' },
       })?.key,
     ).toBe('payout:p1:paid');
   });
@@ -398,25 +393,23 @@ describe('the notification policy', () => {
       type: 'referral.registered',
       data: { id: 'r9', displayName: 'Jane Doe', registeredAt: '2026-11-21T12:00:00.000Z' },
     }) as Occurrence;
-    const payout = occurrenceOf({
+    const paid = occurrenceOf({
       id: '3',
       at: '2026-11-21T12:00:00.000Z',
       type: 'payout.status',
-      data: {
+      data: payout({
         id: 'po1',
         amountCents: 5000,
         method: 'usdt-trc20',
         destination: 'T***',
         status: 'paid',
-        reason: null,
-        termsVersion: 2,
         requestedAt: '2026-11-21T12:00:00.000Z',
         updatedAt: '2026-11-21T12:00:00.000Z',
-      },
+      }),
     }) as Occurrence;
     const parts = addQuietHeld(addQuietHeld([], [referral, commission('a', 500)]), [
       commission('b', 730),
-      payout,
+      paid,
     ]);
     expect(parts).toEqual([
       { kind: 'referral', count: 1, amountCents: 0, section: 'referrals' },

@@ -7,7 +7,7 @@ import { IsoDateTime } from '../../../shared/accounts-api.ts';
 import { NavigationTarget } from '../../../shared/bridge/live.ts';
 import { NOTIFICATION_KINDS, NotificationKind } from '../../../shared/live-settings.ts';
 import { Cents } from '../../../shared/money.ts';
-import { createMemoryValidated, openValidatedFile } from '../settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile } from '../validated-json-file.ts';
 
 /** Enough to cover any replay; the oldest keys go first. */
 export const MAX_NOTIFIED_KEYS = 2_000;

@@ -13,7 +13,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
 import { toFailure } from '../bridge-dispatch.ts';
 import { consoleWarn, type Logger } from '../logging/logger.ts';
-import { createMemoryValidated } from '../settings/validated-file.ts';
+import { createMemoryValidated } from '../validated-json-file.ts';
 
 export const RequestKind = z.enum(['payout', 'credit']);
 export type RequestKind = z.infer<typeof RequestKind>;

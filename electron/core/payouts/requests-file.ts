@@ -1,6 +1,6 @@
 // The outbox's file adapter: requests.json in the shell's data directory (next to settings.json),
 // validated on load and on every write, set aside and restarted empty when damaged.
-import { openValidatedFile, type ValidatedFile } from '../settings/validated-file.ts';
+import { openValidatedFile, type ValidatedFile } from '../validated-json-file.ts';
 import { EMPTY_REQUESTS_STATE, type RequestsState, RequestsState as RequestsStateSchema } from './outbox.ts';
 
 export const REQUESTS_FILE_NAME = 'requests';

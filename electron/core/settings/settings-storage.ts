@@ -2,9 +2,9 @@
 // adapter with their own data directory (Electron: app.getPath('userData'); browser shell: its
 // --data-dir), so the logic is plain Node, tested with a temporary directory, and identical.
 //
-// Loading never crashes the app: a damaged file is set aside (validated-file.ts).
+// Loading never crashes the app: a damaged file is set aside (validated-json-file.ts).
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/settings.ts';
-import { createMemoryValidated, openValidatedFile } from './validated-file.ts';
+import { createMemoryValidated, openValidatedFile } from '../validated-json-file.ts';
 
 /** The port: read the current settings, write a complete (already validated) set. */
 export interface SettingsStorage {

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/bridge/support-journal.ts';
 import { BridgeError, type CoreHandlers } from '../../../shared/bridge.ts';
 import type { EventHub } from '../event-hub.ts';
-import { createMemoryValidated, openValidatedFile, type ValidatedFile } from '../settings/validated-file.ts';
+import { createMemoryValidated, openValidatedFile, type ValidatedFile } from '../validated-json-file.ts';
 import { journalCsv } from './journal-csv.ts';
 import { dueReminders } from './reminders.ts';
 

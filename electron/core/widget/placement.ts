@@ -2,7 +2,7 @@
 // (docked beside the platform on the laptop, elsewhere on the monitor), and a sane place when that
 // display is gone (unplugged monitor) or the saved bounds no longer fit on it.
 import { z } from 'zod';
-import { openValidatedFile } from '../settings/validated-file.ts';
+import { openValidatedFile } from '../validated-json-file.ts';
 
 export const WIDGET_SIZE = { width: 360, height: 560 } as const;
 export const WIDGET_MIN = { width: 320, height: 420 } as const;

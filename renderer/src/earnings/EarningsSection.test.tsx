@@ -1,6 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { balance, programStatus } from '../../../shared/testing/accounts-api-fixtures.ts';
 import { CompanionRoot } from '../CompanionRoot.tsx';
 import { FakeBridge } from '../testing/fake-bridge.ts';
 import { demoSnapshot } from '../testing/fake-earnings.ts';
@@ -54,11 +55,7 @@ describe('the earnings dashboard', () => {
     bridge.earnings.view = {
       snapshot: {
         ...demoSnapshot,
-        program: {
-          ...demoSnapshot.program,
-          referralsCount: 3,
-          withdrawal: { ...demoSnapshot.program.withdrawal, availableCents: 5_000, eligible: true },
-        },
+        program: programStatus({ referralsCount: 3 }, { availableCents: 5_000, eligible: true }),
       },
       refreshing: false,
       error: null,
@@ -76,14 +73,15 @@ describe('the earnings dashboard', () => {
     bridge.earnings.view = {
       snapshot: {
         ...demoSnapshot,
-        balance: { ...demoSnapshot.balance, availableCents: 0, pendingCents: 0, cancelledCents: 5_090 },
-        program: {
-          ...demoSnapshot.program,
-          status: 'disqualified',
-          disqualifiedAt: '2026-11-20T10:00:00.000Z',
-          disqualificationReason: 'Self-referral through a second account',
-          withdrawal: { ...demoSnapshot.program.withdrawal, availableCents: 0, eligible: false },
-        },
+        balance: balance({ availableCents: 0, pendingCents: 0, cancelledCents: 5_090 }),
+        program: programStatus(
+          {
+            status: 'disqualified',
+            disqualifiedAt: '2026-11-20T10:00:00.000Z',
+            disqualificationReason: 'Self-referral through a second account',
+          },
+          { availableCents: 0, eligible: false },
+        ),
       },
       refreshing: false,
       error: null,
@@ -120,7 +118,7 @@ describe('the earnings dashboard', () => {
     bridge.earnings.view = {
       snapshot: {
         ...demoSnapshot,
-        program: { ...demoSnapshot.program, rateBp: 2500, rateSource: 'partner' },
+        program: programStatus({ rateBp: 2500, rateSource: 'partner' }),
       },
       refreshing: false,
       error: null,
@@ -141,7 +139,7 @@ describe('the earnings dashboard', () => {
       bridge.earnings.emit({
         snapshot: {
           ...demoSnapshot,
-          balance: { ...demoSnapshot.balance, availableCents: 123_456 },
+          balance: balance({ availableCents: 123_456 }),
           fetchedAt: '2026-11-21T06:10:00.000Z',
         },
         refreshing: false,

@@ -1,6 +1,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { payout } from '../../../shared/testing/accounts-api-fixtures.ts';
 import { AppProviders } from '../shell/bridge-context.tsx';
 import { FakeBridge } from '../testing/fake-bridge.ts';
 import { demoPayoutsView } from '../testing/fake-payouts.ts';
@@ -72,17 +73,11 @@ describe('the Payouts section', () => {
     bridge.payouts.payouts = {
       ...demoPayoutsView,
       items: [
-        {
-          id: 'po_1',
-          amountCents: 6_000,
-          method: 'paypal',
-          destination: 'me@example.com',
+        payout({
           status: 'rejected',
           reason: 'PayPal account not verified.',
-          termsVersion: 2,
           requestedAt: '2026-11-20T06:00:00.000Z',
-          updatedAt: '2026-11-21T06:00:00.000Z',
-        },
+        }),
       ],
     };
     renderSection();

@@ -9,6 +9,12 @@ import type {
 } from '../../../shared/accounts-api.ts';
 import type { EarningsSnapshot, EarningsView } from '../../../shared/bridge/earnings.ts';
 import type { BridgeApi, EventName, EventPayload, MethodInput } from '../../../shared/bridge.ts';
+import {
+  balance,
+  FIXTURE_AS_OF,
+  programStatus,
+  termsInfo,
+} from '../../../shared/testing/accounts-api-fixtures.ts';
 
 type EarningsMethodsApi = Pick<
   BridgeApi,
@@ -25,62 +31,10 @@ export function isEarningsEvent(event: EventName): event is 'earningsChanged' {
 }
 
 export const demoSnapshot: EarningsSnapshot = {
-  balance: {
-    availableCents: 3_840,
-    pendingCents: 1_250,
-    reservedCents: 0,
-    paidOutCents: 10_000,
-    creditedCents: 2_500,
-    cancelledCents: 0,
-    earnedCents: 18_090,
-    reversedCents: 500,
-    asOf: '2026-11-21T06:00:00.000Z',
-  },
-  program: {
-    status: 'active',
-    disqualifiedAt: null,
-    disqualificationReason: null,
-    rateBp: 1500,
-    rateSource: 'terms',
-    termsVersion: 2,
-    referralsCount: 2,
-    withdrawal: { minPayoutCents: 5_000, minReferrals: 3, availableCents: 3_840, eligible: false },
-  },
-  terms: {
-    current: {
-      version: 2,
-      effectiveFrom: '2022-11-21T00:00:00.000Z',
-      publishedAt: '2022-11-21T00:00:00.000Z',
-      rateBp: 1500,
-      minPayoutCents: 5_000,
-      minReferrals: 3,
-      holdDays: 0,
-      summary: '15% of each purchase; withdraw from $50 with at least 3 referrals.',
-    },
-    history: [
-      {
-        version: 2,
-        effectiveFrom: '2022-11-21T00:00:00.000Z',
-        publishedAt: '2022-11-21T00:00:00.000Z',
-        rateBp: 1500,
-        minPayoutCents: 5_000,
-        minReferrals: 3,
-        holdDays: 0,
-        summary: '15% of each purchase; withdraw from $50 with at least 3 referrals.',
-      },
-      {
-        version: 1,
-        effectiveFrom: '2019-01-01T00:00:00.000Z',
-        publishedAt: '2019-01-01T00:00:00.000Z',
-        rateBp: 2000,
-        minPayoutCents: 5_000,
-        minReferrals: 0,
-        holdDays: 0,
-        summary: '20% of each purchase; withdraw from $50.',
-      },
-    ],
-  },
-  fetchedAt: '2026-11-21T06:00:00.000Z',
+  balance: balance(),
+  program: programStatus(),
+  terms: termsInfo(),
+  fetchedAt: FIXTURE_AS_OF,
 };
 
 /** `count` entries, newest first, alternating earned and reversed, for history tests. */

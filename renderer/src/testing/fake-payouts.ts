@@ -9,6 +9,13 @@ import type {
   Refusal,
 } from '../../../shared/bridge/payouts.ts';
 import { type BridgeApi, BridgeError, type EventName, type EventPayload } from '../../../shared/bridge.ts';
+import {
+  FIXTURE_AS_OF,
+  payout,
+  payoutMethods,
+  programStatus,
+  terms,
+} from '../../../shared/testing/accounts-api-fixtures.ts';
 
 export type PayoutEventName = 'payoutsChanged' | 'licensesChanged' | 'autoApplyNotice';
 const PAYOUT_EVENTS: readonly string[] = ['payoutsChanged', 'licensesChanged', 'autoApplyNotice'];
@@ -30,43 +37,12 @@ type PayoutMethodsApi = Pick<
   | 'dismissOffer'
 >;
 
-const at = '2026-11-21T06:00:00.000Z';
+const at = FIXTURE_AS_OF;
 
 export const demoPayoutsView: PayoutsView = {
-  program: {
-    status: 'active',
-    disqualifiedAt: null,
-    disqualificationReason: null,
-    rateBp: 1500,
-    rateSource: 'terms',
-    termsVersion: 2,
-    referralsCount: 4,
-    withdrawal: { minPayoutCents: 5_000, minReferrals: 3, availableCents: 14_335, eligible: true },
-  },
-  terms: {
-    version: 2,
-    effectiveFrom: '2022-11-21T00:00:00.000Z',
-    publishedAt: '2022-11-21T00:00:00.000Z',
-    rateBp: 1500,
-    minPayoutCents: 5_000,
-    minReferrals: 3,
-    holdDays: 0,
-    summary: '15% of each purchase.',
-  },
-  methods: [
-    {
-      id: 'paypal',
-      name: 'PayPal',
-      destinationLabel: 'PayPal e-mail',
-      destinationExample: 'you@example.com',
-    },
-    {
-      id: 'wire',
-      name: 'Wire transfer',
-      destinationLabel: 'IBAN',
-      destinationExample: 'DE89 3704 0044 0532 0130 00',
-    },
-  ],
+  program: programStatus({ referralsCount: 4 }, { availableCents: 14_335, eligible: true }),
+  terms: terms(),
+  methods: payoutMethods('paypal', 'wire'),
   blockers: [],
   items: [],
   outbox: [],
@@ -156,21 +132,11 @@ export class FakePayouts {
       this.calls.push('submitPayout');
       const known = this.filed.get(key);
       if (known) return known as Payout;
-      const payout: Payout = {
-        id: `po_${this.filed.size + 1}`,
-        amountCents: 6_000,
-        method: 'paypal',
-        destination: 'me@example.com',
-        status: 'requested',
-        reason: null,
-        termsVersion: 2,
-        requestedAt: at,
-        updatedAt: at,
-      };
-      this.filed.set(key, payout);
-      this.payouts = { ...this.payouts, items: [payout, ...this.payouts.items] };
+      const filed = payout({ id: `po_${this.filed.size + 1}` });
+      this.filed.set(key, filed);
+      this.payouts = { ...this.payouts, items: [filed, ...this.payouts.items] };
       this.emit('payoutsChanged', this.payouts);
-      return payout;
+      return filed;
     },
     cancelPayout: async ({ id }) => {
       this.calls.push('cancelPayout');

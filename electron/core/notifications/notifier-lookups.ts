@@ -1,19 +1,20 @@
-// What the notifier reads from the accounts API beyond the events: product and referral names for
-// commission notices, and the program, balance, licenses and catalog for the derived ones. Reads go
-// through the accounts client (auth, retries, validation). Balance and program come from the
-// earnings module's snapshot (earningsChanged), not from here.
+// What the notifier looks up in the accounts API beyond the events: product and referral names for
+// commission notices, and the licenses and catalog for "a license expires while the balance could
+// renew it" (threshold-and-expiry.ts). Reads go through the accounts client (auth, retries,
+// validation). Balance and program come from the earnings module's snapshot (earningsChanged), not
+// from here.
 import type { Catalog, Licenses } from '../../../shared/accounts-api.ts';
 import type { AccountsClient } from '../accounts-client.ts';
 import { maskName, type Occurrence } from './occurrences.ts';
 
-export interface NotifierData {
+export interface NotifierLookups {
   /** Adds product and masked referral names to commission and reversal occurrences (best effort). */
   enrich(occurrences: Occurrence[]): Promise<Occurrence[]>;
   /** The partner's licenses and the catalog, for "expiring while the balance could renew it". */
   licenseInputs(): Promise<{ licenses: Licenses; catalog: Catalog }>;
 }
 
-export function createNotifierData(accounts: Pick<AccountsClient, 'call'>): NotifierData {
+export function createNotifierLookups(accounts: Pick<AccountsClient, 'call'>): NotifierLookups {
   let catalog: Promise<Catalog> | undefined;
   const names = new Map<string, string>();
   const loadCatalog = () => {

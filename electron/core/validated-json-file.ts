@@ -1,12 +1,12 @@
 // A JSON file validated by a zod schema on load and on every write (conf gives the atomic writes and
 // the file handling). Loading never crashes the app: a file that is not JSON or does not fit the
 // schema is renamed aside with a timestamp (kept for the user or support to look at) and replaced
-// by the defaults. The settings file and the notification state both use it.
+// by the defaults. Every local state file of the companion uses it (storage.ts opens them all).
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
-import { consoleWarn } from '../logging/logger.ts';
+import { consoleWarn } from './logging/logger.ts';
 
 export interface ValidatedFileOptions<S extends z.ZodType<Record<string, unknown>>> {
   /** The directory that holds `<name>.json`. */

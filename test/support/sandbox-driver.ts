@@ -28,7 +28,7 @@ export interface Purchased {
   commission: { id: string; amountCents: number } | null;
 }
 
-export interface World {
+export interface SandboxDriver {
   /** Registers a referral through the partner's code; returns the new account's id. */
   registerReferral(name?: string): Promise<string>;
   /** Records a purchase by `buyerId`; returns its id and the commission it earned (if any). */
@@ -38,7 +38,7 @@ export interface World {
 }
 
 /** `auth`: headers that identify the partner (sandboxAuthHeaders). */
-export function sandboxWorld(accountsUrl: string, auth: Record<string, string>): World {
+export function sandboxDriver(accountsUrl: string, auth: Record<string, string>): SandboxDriver {
   let counter = 0;
   let code: Promise<string> | undefined;
   let items: Promise<Catalog> | undefined;

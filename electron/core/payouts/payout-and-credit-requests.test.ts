@@ -14,14 +14,14 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
 import { sandboxTokens } from '../../../test/support/sandbox-sign-in.ts';
 import { createAccountsClient } from '../accounts-client.ts';
 import { createEventHub } from '../event-hub.ts';
+import { createPayoutAndCreditRequests, type PayoutAndCreditRequests } from './payout-and-credit-requests.ts';
 import { openRequestsFile } from './requests-file.ts';
-import { createRequestsModule, type RequestsModule } from './requests-module.ts';
 
 const owner = 'demo|partner';
 let sandbox: RunningSandbox;
 let dir: string;
 let token: string;
-let modules: RequestsModule[] = [];
+let started: PayoutAndCreditRequests[] = [];
 let settings: Settings;
 let events: BridgeEventMessage[];
 
@@ -33,8 +33,8 @@ beforeEach(async () => {
   events = [];
 });
 afterEach(async () => {
-  for (const m of modules) m.close();
-  modules = [];
+  for (const requests of started) requests.close();
+  started = [];
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -42,7 +42,7 @@ afterEach(async () => {
 function start(
   afterSend?: () => void,
   extra: { pollMs?: number; active?: () => boolean } = {},
-): RequestsModule {
+): PayoutAndCreditRequests {
   const hub = createEventHub();
   hub.subscribe((message) => events.push(message));
   const accounts = createAccountsClient({
@@ -53,7 +53,7 @@ function start(
       rejectedAgain: async (detail) => Promise.reject(new Error(detail)),
     },
   });
-  const module = createRequestsModule({
+  const requests = createPayoutAndCreditRequests({
     accounts,
     events: hub,
     storage: openRequestsFile({ cwd: dir }),
@@ -63,8 +63,8 @@ function start(
     ...(afterSend ? { afterSend } : {}),
     ...extra,
   });
-  modules.push(module);
-  return module;
+  started.push(requests);
+  return requests;
 }
 
 const payout = { amountCents: 6_000, method: 'paypal' as const, destination: 'demo.partner@example.com' };

@@ -4,7 +4,7 @@ import { DEMO_PARTNER, seedDemoPartner } from '../db/seed.ts';
 import { registerAccount } from './accounts.ts';
 import type { ProgramContext } from './context.ts';
 
-export interface TestWorld {
+export interface ProgramTestBed {
   ctx: ProgramContext;
   partnerId: string;
   /** Moves the clock forward (or sets it). */
@@ -16,7 +16,7 @@ export interface TestWorld {
   close(): void;
 }
 
-export function createTestWorld(startIso = '2026-01-15T12:00:00.000Z'): TestWorld {
+export function createProgramTestBed(startIso = '2026-01-15T12:00:00.000Z'): ProgramTestBed {
   const db = openSandboxDatabase(':memory:');
   const partnerId = seedDemoPartner(db, new Date('2020-01-01T00:00:00.000Z'));
   let now = Date.parse(startIso);

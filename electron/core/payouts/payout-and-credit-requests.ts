@@ -26,7 +26,7 @@ export type RequestHandlers = Pick<
   | 'dismissOffer'
 >;
 
-export interface RequestsModule {
+export interface PayoutAndCreditRequests {
   readonly payouts: PayoutService;
   readonly licenses: LicenseService;
   readonly outbox: Outbox;
@@ -36,7 +36,7 @@ export interface RequestsModule {
   close(): void;
 }
 
-export interface RequestsModuleOptions {
+export interface PayoutAndCreditRequestsOptions {
   accounts: AccountsClient;
   events: EventHub;
   storage: RequestsStorage;
@@ -55,7 +55,9 @@ export interface RequestsModuleOptions {
   logger?: Logger;
 }
 
-export function createRequestsModule(options: RequestsModuleOptions): RequestsModule {
+export function createPayoutAndCreditRequests(
+  options: PayoutAndCreditRequestsOptions,
+): PayoutAndCreditRequests {
   const { accounts, events } = options;
   const log = options.log ?? consoleWarn;
   const outbox = createOutbox({
