@@ -7,6 +7,7 @@ import { DemoBadge } from './components/DemoBadge.tsx';
 import { ClipboardOffer } from './link/ClipboardOffer.tsx';
 import { linkModeSections } from './link/link-sections.tsx';
 import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
+import { useCompanion } from './referral/referral-context.tsx';
 import { AccountMenu } from './session/AccountMenu.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
 import { session } from './session/stores.ts';
@@ -15,7 +16,6 @@ import { sections } from './shell/sections.ts';
 import { navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
 import { useApplyPreferences } from './shell/use-preferences.ts';
-import { useCompanion } from './store/store-context.tsx';
 import { Welcome } from './welcome/Welcome.tsx';
 
 export function App() {

@@ -2,7 +2,7 @@
 // to get it. No figures, no empty chart standing in for data.
 import { useTranslation } from 'react-i18next';
 import '../link/link.css';
-import { useCompanion } from '../store/store-context.tsx';
+import { useCompanion } from '../referral/referral-context.tsx';
 import { SupportButtons } from './SupportButtons.tsx';
 
 export function LinkModeEarnings() {

@@ -2,7 +2,7 @@
 // (e.g. notifications) with one line below.
 import { useTranslation } from 'react-i18next';
 import { AutoApplySettings } from '../licenses/AutoApplySettings.tsx';
-import { useCompanion } from '../store/store-context.tsx';
+import { useCompanion } from '../referral/referral-context.tsx';
 import { ModeSettings } from '../welcome/ModeSettings.tsx';
 import { AboutSettings } from './AboutSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';

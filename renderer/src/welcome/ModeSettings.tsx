@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/bridge.ts';
+import { useCompanion } from '../referral/referral-context.tsx';
 import { useBridge } from '../shell/bridge-context.tsx';
 import { preferences } from '../shell/stores.ts';
-import { useCompanion } from '../store/store-context.tsx';
 import '../link/link.css';
 import { chooseMode } from './choose-mode.ts';
 import { ServerUrlForm } from './ServerUrlForm.tsx';

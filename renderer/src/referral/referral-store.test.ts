@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, type ReferralView } from '../../../shared/bridge.ts';
 import { deferred, demoAppInfo, demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
-import { COPIED_CONFIRMATION_MS, createCompanionStore } from './companion-store.ts';
+import { COPIED_CONFIRMATION_MS, createCompanionStore } from './referral-store.ts';
 
 const unavailable = () =>
   new BridgeError({ code: 'unavailable', message: 'connect ECONNREFUSED 127.0.0.1:4100', retryable: true });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCompanion } from '../store/store-context.tsx';
+import { useCompanion } from './referral-context.tsx';
 
 export function CopyLinkButton() {
   const { t } = useTranslation('referral');

@@ -1,7 +1,7 @@
 // Hands the one CompanionStore to the component tree, so components never reach for a global.
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { CompanionState, CompanionStore } from './companion-store.ts';
+import type { CompanionState, CompanionStore } from './referral-store.ts';
 
 const StoreContext = createContext<CompanionStore | null>(null);
 

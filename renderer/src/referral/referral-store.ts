@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, BridgeApi, BridgeFailure, ReferralView } from '../../../shared/bridge.ts';
 import { firstPaintOf } from '../shell/bridge-context.tsx';
-import { toBridgeFailure } from './bridge-failure.ts';
+import { toBridgeFailure } from '../store/bridge-failure.ts';
 
 export type ReferralState =
   | { status: 'idle' }
