@@ -1,16 +1,16 @@
-// Hands the one CompanionStore to the component tree, so components never reach for a global.
+// Hands the one ReferralStore to the component tree, so components never reach for a global.
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { CompanionState, CompanionStore } from './referral-store.ts';
+import type { ReferralStore, ReferralStoreState } from './referral-store.ts';
 
-const StoreContext = createContext<CompanionStore | null>(null);
+const ReferralContext = createContext<ReferralStore | null>(null);
 
-export function CompanionStoreProvider({ store, children }: { store: CompanionStore; children: ReactNode }) {
-  return <StoreContext value={store}>{children}</StoreContext>;
+export function ReferralStoreProvider({ store, children }: { store: ReferralStore; children: ReactNode }) {
+  return <ReferralContext value={store}>{children}</ReferralContext>;
 }
 
-export function useCompanion<T>(selector: (state: CompanionState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useCompanion needs a CompanionStoreProvider above it.');
+export function useReferral<T>(selector: (state: ReferralStoreState) => T): T {
+  const store = useContext(ReferralContext);
+  if (!store) throw new Error('useReferral needs a ReferralStoreProvider above it.');
   return useStore(store, selector);
 }

@@ -12,8 +12,8 @@ import { App } from '../../App.tsx';
 import { AppProviders } from '../../shell/bridge-context.tsx';
 import { decodeQrSvg, svgFromDataUrl } from '../../testing/decode-qr-svg.ts';
 import { demoReferral, FakeBridge } from '../../testing/fake-bridge.ts';
-import { CompanionStoreProvider } from '../referral-context.tsx';
-import { createCompanionStore } from '../referral-store.ts';
+import { ReferralStoreProvider } from '../referral-context.tsx';
+import { createReferralStore } from '../referral-store.ts';
 import { ShareStoreProvider } from './share-context.tsx';
 import { createShareStore } from './share-store.ts';
 
@@ -28,7 +28,7 @@ async function renderApp() {
   const { referralQrSvg } = await import('../referral-qr.ts');
   render(
     <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
+      <ReferralStoreProvider store={createReferralStore(bridge.api)}>
         <ShareStoreProvider
           store={createShareStore(bridge.api, {
             qr: { png: async () => PNG, svg: referralQrSvg },
@@ -37,7 +37,7 @@ async function renderApp() {
         >
           <App />
         </ShareStoreProvider>
-      </CompanionStoreProvider>
+      </ReferralStoreProvider>
     </AppProviders>,
   );
   const panel = await screen.findByTestId('share-panel');

@@ -13,7 +13,7 @@ import {
   shareText,
 } from '../../../../shared/share-targets.ts';
 import { qrRequest } from '../../notifications/qr-request.ts';
-import { useCompanion } from '../referral-context.tsx';
+import { useReferral } from '../referral-context.tsx';
 import { ActionFeedback } from './ActionFeedback.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { useShare } from './share-context.tsx';
@@ -26,7 +26,7 @@ export function SharePanel({ referral }: { referral: ShareReferral }) {
   const start = useShare((s) => s.start);
   useEffect(() => start(), [start]);
 
-  const copyLink = useCompanion((s) => s.copyLink);
+  const copyLink = useReferral((s) => s.copyLink);
   const copyCode = useShare((s) => s.copyCode);
   const { code, link } = referral;
   useShareShortcuts({
