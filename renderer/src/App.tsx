@@ -7,15 +7,15 @@ import { DemoBadge } from './components/DemoBadge.tsx';
 import { ClipboardOffer } from './link/ClipboardOffer.tsx';
 import { linkModeSections } from './link/link-sections.tsx';
 import { useNavigateRequests } from './notifications/use-navigate-requests.ts';
+import { useReferral } from './referral/referral-context.tsx';
 import { AccountMenu } from './session/AccountMenu.tsx';
 import { SignInScreen } from './session/SignInScreen.tsx';
 import { session } from './session/stores.ts';
 import { UpdateNotice } from './settings/AboutSettings.tsx';
 import { sections } from './shell/sections.ts';
-import { navigation } from './shell/stores.ts';
+import { appInfo, navigation } from './shell/stores.ts';
 import { Tabs } from './shell/Tabs.tsx';
 import { useApplyPreferences } from './shell/use-preferences.ts';
-import { useCompanion } from './store/store-context.tsx';
 import { Welcome } from './welcome/Welcome.tsx';
 
 export function App() {
@@ -25,14 +25,17 @@ export function App() {
   useNavigateRequests();
   const sessionStore = session.useStore();
   useEffect(() => sessionStore.getState().start(), [sessionStore]);
-  const watchAppInfo = useCompanion((state) => state.watchAppInfo);
-  useEffect(() => watchAppInfo(), [watchAppInfo]);
-  const mode = useCompanion((state) => state.appInfo?.mode);
+  // The mode, followed: a change (welcome, Settings) needs no reload; the old mode's referral is dropped.
+  const appInfoStore = appInfo.useStore();
+  useEffect(() => appInfoStore.getState().watch(), [appInfoStore]);
+  const watchMode = useReferral((state) => state.watchMode);
+  useEffect(() => watchMode(), [watchMode]);
+  const mode = appInfo.use((state) => state.appInfo?.mode);
   const linkMode = mode === 'link';
   const sessionState = session.use((state) => state.view?.state);
   const signedIn = sessionState === 'signed-in';
   // Once signed in (or on the saved link), the referral loads whichever section is open.
-  const start = useCompanion((state) => state.start);
+  const start = useReferral((state) => state.start);
   useEffect(() => (signedIn || linkMode ? start() : undefined), [start, signedIn, linkMode]);
   const shown = useMemo(() => (linkMode ? linkModeSections(sections) : sections), [linkMode]);
   const currentId = navigation.use((state) => state.current);

@@ -5,23 +5,23 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import type { BridgeApi } from '../../shared/bridge.ts';
 import { App } from './App.tsx';
-import { ShareStoreProvider } from './share/share-context.tsx';
-import { createShareStore } from './share/share-store.ts';
+import { ReferralStoreProvider } from './referral/referral-context.tsx';
+import { createReferralStore } from './referral/referral-store.ts';
+import { ShareStoreProvider } from './referral/share/share-context.tsx';
+import { createShareStore } from './referral/share/share-store.ts';
 import { AppProviders } from './shell/bridge-context.tsx';
-import { createCompanionStore } from './store/companion-store.ts';
-import { CompanionStoreProvider } from './store/store-context.tsx';
 
 /** `i18n` defaults to English (AppProviders), as the unit tests expect. */
 export function CompanionRoot({ bridge, i18n }: { bridge: BridgeApi; i18n?: i18n }) {
-  const [companionStore] = useState(() => createCompanionStore(bridge));
+  const [referralStore] = useState(() => createReferralStore(bridge));
   const [shareStore] = useState(() => createShareStore(bridge));
   return (
     <AppProviders bridge={bridge} i18n={i18n}>
-      <CompanionStoreProvider store={companionStore}>
+      <ReferralStoreProvider store={referralStore}>
         <ShareStoreProvider store={shareStore}>
           <App />
         </ShareStoreProvider>
-      </CompanionStoreProvider>
+      </ReferralStoreProvider>
     </AppProviders>
   );
 }

@@ -12,7 +12,7 @@ const NoInput = z.object({}).strict();
 /** Where the companion opens on a notification click or a tray item. */
 export const NavigationTarget = z
   .object({
-    section: z.enum(['home', 'earnings', 'referrals', 'payouts', 'licenses', 'terms', 'qr', 'settings']),
+    section: z.enum(['referral', 'earnings', 'referrals', 'payouts', 'licenses', 'terms', 'qr', 'settings']),
     /** The item to show (a commission, referral, payout, …), when there is one. */
     itemId: z.string().min(1).max(200).optional(),
   })

@@ -103,7 +103,7 @@ export function occurrenceOf(event: ProgramEvent): Occurrence | undefined {
         kind: 'disqualified',
         at: event.at,
         amountCents: -event.data.cancelledCents,
-        target: { section: 'home' },
+        target: { section: 'referral' },
         detail: {
           type: 'disqualified',
           reason: event.data.reason,

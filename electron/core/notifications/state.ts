@@ -12,6 +12,15 @@ import { createMemoryValidated, openValidatedFile } from '../validated-json-file
 /** Enough to cover any replay; the oldest keys go first. */
 export const MAX_NOTIFIED_KEYS = 2_000;
 
+/**
+ * A section as the file keeps it. Files written before the Referral section's target was called
+ * 'referral' hold 'home': it is read as 'referral', so such a file is not set aside.
+ */
+const SavedSection = z.preprocess(
+  (section) => (section === 'home' ? 'referral' : section),
+  NavigationTarget.shape.section,
+);
+
 /** What quiet hours held back of one kind, waiting for the catch-up summary. */
 export const QuietHeldPart = z
   .object({
@@ -20,7 +29,7 @@ export const QuietHeldPart = z
     /** The net money of a commission or reversal part (0 for the other kinds). */
     amountCents: Cents,
     /** Where the first held item of this kind opens. */
-    section: NavigationTarget.shape.section,
+    section: SavedSection,
   })
   .strict();
 export type QuietHeldPart = z.infer<typeof QuietHeldPart>;

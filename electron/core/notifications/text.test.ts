@@ -13,7 +13,7 @@ const occurrence = (kind: NotificationKind, detail: OccurrenceDetail, amountCent
   kind,
   at: AT,
   ...(amountCents === undefined ? {} : { amountCents }),
-  target: { section: 'home' },
+  target: { section: 'referral' },
   detail,
 });
 
@@ -161,7 +161,7 @@ describe('notification texts in Russian', () => {
     const burst = compose(EVERY_KIND, 'ru', 'n1', AT);
     texts.push(burst.title, burst.body);
     const catchUp = composeQuietCatchUp(
-      KINDS.map((kind) => ({ kind, count: 2, amountCents: 500, section: 'home' as const })),
+      KINDS.map((kind) => ({ kind, count: 2, amountCents: 500, section: 'referral' as const })),
       NotificationSettings.parse({}),
       'ru',
       'q',

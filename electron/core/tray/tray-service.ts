@@ -33,7 +33,7 @@ export interface TrayService {
 
 const SECTION_OF: Partial<Record<TrayAction, NavigationTarget>> = {
   'show-qr': { section: 'qr' },
-  open: { section: 'home' },
+  open: { section: 'referral' },
   'request-payout': { section: 'payouts' },
   'apply-license': { section: 'licenses' },
   settings: { section: 'settings' },

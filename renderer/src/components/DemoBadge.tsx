@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useCompanion } from '../store/store-context.tsx';
+import { appInfo } from '../shell/stores.ts';
 
 export function DemoBadge() {
   const { t } = useTranslation();
-  const demo = useCompanion((state) => state.appInfo?.mode === 'demo');
+  const demo = appInfo.use((state) => state.appInfo?.mode === 'demo');
   if (!demo) return null;
   return (
     <span className="badge" data-testid="demo-badge" title={t('demoBadgeHint')}>

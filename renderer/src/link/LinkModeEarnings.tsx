@@ -2,12 +2,12 @@
 // to get it. No figures, no empty chart standing in for data.
 import { useTranslation } from 'react-i18next';
 import '../link/link.css';
-import { useCompanion } from '../store/store-context.tsx';
+import { useReferral } from '../referral/referral-context.tsx';
 import { SupportButtons } from './SupportButtons.tsx';
 
 export function LinkModeEarnings() {
   const { t } = useTranslation('welcome');
-  const code = useCompanion((state) =>
+  const code = useReferral((state) =>
     state.referral.status === 'ready' ? state.referral.referral.code : null,
   );
   return (

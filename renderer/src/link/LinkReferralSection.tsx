@@ -1,13 +1,13 @@
 // The Referral section in link mode: the saved link with everything the other modes offer (copy,
 // QR, share), and the form to save or change it.
-import { ReferralCard } from '../components/ReferralCard.tsx';
-import { SharePanel } from '../share/SharePanel.tsx';
+import { ReferralCard } from '../referral/ReferralCard.tsx';
+import { useReferral } from '../referral/referral-context.tsx';
+import { SharePanel } from '../referral/share/SharePanel.tsx';
 import { preferences } from '../shell/stores.ts';
-import { useCompanion } from '../store/store-context.tsx';
 import { LinkForm } from './LinkForm.tsx';
 
 export function LinkReferralSection() {
-  const referral = useCompanion((state) => state.referral);
+  const referral = useReferral((state) => state.referral);
   const saved = preferences.use((state) => state.settings?.referralLink ?? null);
   const ready = referral.status === 'ready' && saved !== null && referral.referral.link === saved;
   return (

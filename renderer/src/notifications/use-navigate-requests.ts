@@ -6,9 +6,9 @@ import { useBridge } from '../shell/bridge-context.tsx';
 import { navigation } from '../shell/stores.ts';
 import { qrRequest } from './qr-request.ts';
 
-/** Core's sections → the renderer's section ids (shell/sections.ts). */
+/** Core's sections → the renderer's section ids (shell/sections.ts): the same names but `qr` and `terms`. */
 const SECTION_FOR: Record<NavigationTarget['section'], string> = {
-  home: 'referral',
+  referral: 'referral',
   qr: 'referral',
   earnings: 'earnings',
   referrals: 'referrals',

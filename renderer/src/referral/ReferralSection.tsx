@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
-import { ReferralCard } from '../components/ReferralCard.tsx';
-import { SharePanel } from '../share/SharePanel.tsx';
-import { useCompanion } from '../store/store-context.tsx';
+import { ReferralCard } from './ReferralCard.tsx';
+import { useReferral } from './referral-context.tsx';
+import { SharePanel } from './share/SharePanel.tsx';
 
 export function ReferralSection() {
-  const referral = useCompanion((state) => state.referral);
-  const retry = useCompanion((state) => state.retry);
+  const referral = useReferral((state) => state.referral);
+  const retry = useReferral((state) => state.retry);
   switch (referral.status) {
     case 'idle':
     case 'loading':

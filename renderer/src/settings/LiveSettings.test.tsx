@@ -85,6 +85,11 @@ describe('live settings', () => {
     await waitFor(() =>
       expect(screen.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true'),
     );
+    // Core names the Referral section as the renderer does (a disqualification opens it).
+    act(() => bridge.live.emit('navigate', { section: 'referral' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('tab-referral').getAttribute('aria-selected')).toBe('true'),
+    );
   });
 
   it('opens the QR dialog for the tray\'s "Show QR code"', async () => {

@@ -1,5 +1,6 @@
-// The shell's own feature stores: navigation and the preferences it applies.
+// The shell's own feature stores: navigation, the preferences it applies and the app info (mode).
 import { DEFAULT_SECTION, SECTION_ID_PATTERN } from '../../../shared/section-id.ts';
+import { createAppInfoStore } from './app-info-store.ts';
 import { featureStore, firstPaintOf } from './bridge-context.tsx';
 import { createNavigationStore } from './navigation-store.ts';
 import { createPreferencesStore } from './preferences-store.ts';
@@ -27,3 +28,4 @@ export const navigation = featureStore((bridge) =>
   }),
 );
 export const preferences = featureStore(createPreferencesStore);
+export const appInfo = featureStore(createAppInfoStore);

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/bridge.ts';
 import { useBridge } from '../shell/bridge-context.tsx';
-import { preferences } from '../shell/stores.ts';
-import { useCompanion } from '../store/store-context.tsx';
+import { appInfo, preferences } from '../shell/stores.ts';
 import '../link/link.css';
 import { chooseMode } from './choose-mode.ts';
 import { ServerUrlForm } from './ServerUrlForm.tsx';
@@ -19,7 +18,7 @@ const MODE_OF: Record<AppInfo['mode'], 'link' | 'demo' | 'server' | null> = {
 export function ModeSettings() {
   const { t } = useTranslation('welcome');
   const bridge = useBridge();
-  const running = useCompanion((state) => (state.appInfo ? MODE_OF[state.appInfo.mode] : null));
+  const running = appInfo.use((state) => (state.appInfo ? MODE_OF[state.appInfo.mode] : null));
   const savedUrl = preferences.use((state) => state.settings?.accountsUrl ?? null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 // Choosing a mode: core switches at once (it starts the demo sandbox only for demo, nothing for
-// link mode) and announces appInfoChanged, which the app follows (store/companion-store.ts).
+// link mode) and announces appInfoChanged, which the app follows (shell/app-info-store.ts).
 import type { BridgeApi } from '../../../shared/bridge.ts';
 import type { CompanionMode } from '../../../shared/settings.ts';
 import { toBridgeFailure } from '../store/bridge-failure.ts';

@@ -1,4 +1,4 @@
-// Hands the one ShareStore to the share components, like store-context.tsx does for the app store.
+// Hands the one ShareStore to the share components, like referral-context.tsx does for the referral store.
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { ShareState, ShareStore } from './share-store.ts';

@@ -2,18 +2,18 @@
 // the feedback of each share action (copy code, copy image, save PNG/SVG, open a service). Built
 // around an injected bridge and QR exporter, so tests drive it with fakes.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BridgeApi, BridgeFailure } from '../../../shared/bridge.ts';
-import type { Language, Settings } from '../../../shared/settings.ts';
+import type { BridgeApi, BridgeFailure } from '../../../../shared/bridge.ts';
+import type { Language, Settings } from '../../../../shared/settings.ts';
 import {
   buildShareUrl,
   DEFAULT_SHARE_MESSAGES,
   renderShareMessage,
   type ShareTarget,
   shareMessageProblem,
-} from '../../../shared/share-targets.ts';
-import { resolveLocale, systemLanguages } from '../i18n/i18n.ts';
-import { firstPaintOf } from '../shell/bridge-context.tsx';
-import { toBridgeFailure } from '../store/bridge-failure.ts';
+} from '../../../../shared/share-targets.ts';
+import { resolveLocale, systemLanguages } from '../../i18n/i18n.ts';
+import { firstPaintOf } from '../../shell/bridge-context.tsx';
+import { toBridgeFailure } from '../../store/bridge-failure.ts';
 
 export type SettingsState =
   | { status: 'loading' }
@@ -92,8 +92,8 @@ export function qrFileName(code: string, format: 'png' | 'svg'): string {
 
 const defaultQr: QrExporter = {
   // Loaded on demand, like the on-screen code, so the generator stays out of the first bundle.
-  png: async (link) => (await import('../qr/referral-qr.ts')).referralQrPngBase64(link),
-  svg: async (link) => (await import('../qr/referral-qr.ts')).referralQrSvg(link),
+  png: async (link) => (await import('../referral-qr.ts')).referralQrPngBase64(link),
+  svg: async (link) => (await import('../referral-qr.ts')).referralQrSvg(link),
 };
 
 export function createShareStore(bridge: BridgeApi, options: ShareStoreOptions = {}): ShareStore {

@@ -3,7 +3,7 @@
 // and the code from anywhere in the window.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/settings.ts';
+import type { Language } from '../../../../shared/settings.ts';
 import {
   DEFAULT_SHARE_MESSAGES,
   renderShareMessage,
@@ -11,9 +11,9 @@ import {
   SHARE_TARGETS,
   shareMessageProblem,
   shareText,
-} from '../../../shared/share-targets.ts';
-import { qrRequest } from '../notifications/qr-request.ts';
-import { useCompanion } from '../store/store-context.tsx';
+} from '../../../../shared/share-targets.ts';
+import { qrRequest } from '../../notifications/qr-request.ts';
+import { useReferral } from '../referral-context.tsx';
 import { ActionFeedback } from './ActionFeedback.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { useShare } from './share-context.tsx';
@@ -26,7 +26,7 @@ export function SharePanel({ referral }: { referral: ShareReferral }) {
   const start = useShare((s) => s.start);
   useEffect(() => start(), [start]);
 
-  const copyLink = useCompanion((s) => s.copyLink);
+  const copyLink = useReferral((s) => s.copyLink);
   const copyCode = useShare((s) => s.copyCode);
   const { code, link } = referral;
   useShareShortcuts({

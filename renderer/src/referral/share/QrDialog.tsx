@@ -3,7 +3,7 @@
 // inside), Esc closes it, and focus goes back to the button that opened it.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReferralQr } from '../components/ReferralQr.tsx';
+import { ReferralQr } from '../ReferralQr.tsx';
 
 /** Room left around the code for the title, hint and Close button. */
 const CHROME_PX = 170;

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useCompanion } from '../store/store-context.tsx';
+import { useReferral } from './referral-context.tsx';
 
 export function CopyLinkButton() {
   const { t } = useTranslation('referral');
-  const copy = useCompanion((state) => state.copy);
-  const copyLink = useCompanion((state) => state.copyLink);
+  const copy = useReferral((state) => state.copy);
+  const copyLink = useReferral((state) => state.copyLink);
   return (
     <div className="copy-row">
       {/* Never disabled while copying: disabling would drop keyboard focus, and a second copy is harmless. */}

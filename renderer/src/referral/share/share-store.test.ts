@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BridgeError } from '../../../shared/bridge.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { BridgeError } from '../../../../shared/bridge.ts';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 import {
   buildShareUrl,
   DEFAULT_SHARE_MESSAGES,
   parseShareUrl,
   SHARE_TARGETS,
-} from '../../../shared/share-targets.ts';
-import { decodeQrSvg } from '../testing/decode-qr-svg.ts';
-import { demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
+} from '../../../../shared/share-targets.ts';
+import { decodeQrSvg } from '../../testing/decode-qr-svg.ts';
+import { demoReferral, FakeBridge } from '../../testing/fake-bridge.ts';
 import { createShareStore, messageTemplate, type QrExporter, qrFileName } from './share-store.ts';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUg==';
@@ -18,7 +18,7 @@ let qr: QrExporter;
 
 beforeEach(async () => {
   bridge = new FakeBridge();
-  const { referralQrSvg } = await import('../qr/referral-qr.ts');
+  const { referralQrSvg } = await import('../referral-qr.ts');
   // happy-dom has no canvas, so the PNG is a stand-in here; the browser test decodes real ones.
   qr = { png: vi.fn(async () => PNG), svg: referralQrSvg };
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, type ReferralView } from '../../../shared/bridge.ts';
 import { deferred, demoAppInfo, demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
-import { COPIED_CONFIRMATION_MS, createCompanionStore } from './companion-store.ts';
+import { COPIED_CONFIRMATION_MS, createReferralStore } from './referral-store.ts';
 
 const unavailable = () =>
   new BridgeError({ code: 'unavailable', message: 'connect ECONNREFUSED 127.0.0.1:4100', retryable: true });
@@ -21,10 +21,10 @@ afterEach(() => {
 });
 
 describe('loading the referral', () => {
-  it('goes idle → loading → ready and fetches the app info alongside', async () => {
+  it('goes idle → loading → ready', async () => {
     const answer = deferred<ReferralView>();
     bridge.answerReferral = () => answer.promise;
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     expect(store.getState().referral).toEqual({ status: 'idle' });
 
     const loaded = store.getState().load();
@@ -33,12 +33,11 @@ describe('loading the referral', () => {
     await loaded;
 
     expect(store.getState().referral).toEqual({ status: 'ready', referral: demoReferral });
-    expect(store.getState().appInfo).toEqual(demoAppInfo);
   });
 
   it('ends in an error state carrying the bridge failure', async () => {
     bridge.answerReferral = () => Promise.reject(unavailable());
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
     expect(store.getState().referral).toEqual({
       status: 'error',
@@ -48,7 +47,7 @@ describe('loading the referral', () => {
 
   it('recovers on retry once the server is back', async () => {
     bridge.answerReferral = () => Promise.reject(unavailable());
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
 
     bridge.answerReferral = async () => demoReferral;
@@ -60,7 +59,7 @@ describe('loading the referral', () => {
   });
 
   it('ignores retry unless it is in the error state', async () => {
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().retry();
     expect(bridge.calls.getReferral).toBe(0);
     await store.getState().load();
@@ -69,30 +68,17 @@ describe('loading the referral', () => {
   });
 
   it('shares one request between concurrent loads', async () => {
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await Promise.all([store.getState().load(), store.getState().load(), store.getState().load()]);
-    expect(bridge.calls).toEqual({ getReferral: 1, getAppInfo: 1 });
-  });
-
-  it('shows the referral even when the app info fails, and asks for the app info again next time', async () => {
-    bridge.answerAppInfo = () => Promise.reject(unavailable());
-    const store = createCompanionStore(bridge.api);
-    await store.getState().load();
-    expect(store.getState().referral.status).toBe('ready');
-    expect(store.getState().appInfo).toBeNull();
-
-    bridge.answerAppInfo = async () => demoAppInfo;
-    await store.getState().load();
-    expect(store.getState().appInfo).toEqual(demoAppInfo);
-    await store.getState().load();
-    expect(bridge.calls.getAppInfo).toBe(2);
+    // The app info is the shell's (shell/app-info-store.ts): the referral store never asks for it.
+    expect(bridge.calls).toEqual({ getReferral: 1, getAppInfo: 0 });
   });
 });
 
 describe('copying the link', () => {
   it('copies exactly the link, confirms, and clears the confirmation after a moment', async () => {
     vi.useFakeTimers();
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
 
     await store.getState().copyLink();
@@ -107,7 +93,7 @@ describe('copying the link', () => {
 
   it('restarts the confirmation on a second copy', async () => {
     vi.useFakeTimers();
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
     await store.getState().copyLink();
     vi.advanceTimersByTime(COPIED_CONFIRMATION_MS - 100);
@@ -119,7 +105,7 @@ describe('copying the link', () => {
   it('is "copying" until the shell answers', async () => {
     const answer = deferred<{ copied: true }>();
     bridge.answerCopy = () => answer.promise;
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
     const copying = store.getState().copyLink();
     expect(store.getState().copy).toEqual({ status: 'copying' });
@@ -131,7 +117,7 @@ describe('copying the link', () => {
   it('reports a failed copy with the reason', async () => {
     bridge.answerCopy = () =>
       Promise.reject(new BridgeError({ code: 'internal', message: 'Clipboard is busy', retryable: true }));
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().load();
     await store.getState().copyLink();
     expect(store.getState().copy).toEqual({ status: 'failed', message: 'Clipboard is busy' });
@@ -139,7 +125,7 @@ describe('copying the link', () => {
 
   it('does nothing before there is a link', async () => {
     bridge.answerReferral = () => Promise.reject(unavailable());
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     await store.getState().copyLink();
     await store.getState().load();
     await store.getState().copyLink();
@@ -150,7 +136,7 @@ describe('copying the link', () => {
 
 describe('referral changes pushed by the companion', () => {
   it('start() loads, then follows referralChanged events until stopped', async () => {
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     const stop = store.getState().start();
     expect(bridge.listenerCount).toBe(1);
     await vi.waitFor(() => expect(store.getState().referral.status).toBe('ready'));
@@ -166,7 +152,7 @@ describe('referral changes pushed by the companion', () => {
 
   it('replaces an error with the referral the event brings', async () => {
     bridge.answerReferral = () => Promise.reject(unavailable());
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     store.getState().start();
     await vi.waitFor(() => expect(store.getState().referral.status).toBe('error'));
     bridge.emitReferralChanged(reissued);
@@ -176,7 +162,7 @@ describe('referral changes pushed by the companion', () => {
   it('never lets an older answer overwrite a newer event', async () => {
     const answer = deferred<ReferralView>();
     bridge.answerReferral = () => answer.promise;
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     store.getState().start();
     bridge.emitReferralChanged(reissued);
     answer.resolve(demoReferral);
@@ -185,7 +171,7 @@ describe('referral changes pushed by the companion', () => {
   });
 
   it('drops the "Copied" confirmation when the link changes, keeps it when only other fields do', async () => {
-    const store = createCompanionStore(bridge.api);
+    const store = createReferralStore(bridge.api);
     store.getState().start();
     await vi.waitFor(() => expect(store.getState().referral.status).toBe('ready'));
     await store.getState().copyLink();
@@ -198,5 +184,42 @@ describe('referral changes pushed by the companion', () => {
 
     bridge.emitReferralChanged(reissued);
     expect(store.getState().copy).toEqual({ status: 'idle' });
+  });
+});
+
+describe('a change of mode', () => {
+  it('drops the old mode\'s referral and its "Copied"', async () => {
+    const store = createReferralStore(bridge.api);
+    store.getState().watchMode();
+    await store.getState().load();
+    await store.getState().copyLink();
+
+    bridge.emitAppInfoChanged({ ...demoAppInfo, mode: 'link' });
+    expect(store.getState()).toMatchObject({ referral: { status: 'idle' }, copy: { status: 'idle' } });
+  });
+
+  it("drops an answer of the old mode still on its way and reads the new mode's afresh", async () => {
+    const late = deferred<ReferralView>();
+    bridge.answerReferral = () => late.promise;
+    const store = createReferralStore(bridge.api);
+    store.getState().watchMode();
+    const old = store.getState().load();
+
+    bridge.emitAppInfoChanged({ ...demoAppInfo, mode: 'link' });
+    bridge.answerReferral = async () => reissued;
+    await store.getState().load();
+    late.resolve(demoReferral);
+    await old;
+    expect(store.getState().referral).toEqual({ status: 'ready', referral: reissued });
+    expect(bridge.calls.getReferral).toBe(2);
+  });
+
+  it('keeps the referral once stopped', async () => {
+    const store = createReferralStore(bridge.api);
+    const stop = store.getState().watchMode();
+    await store.getState().load();
+    stop();
+    bridge.emitAppInfoChanged({ ...demoAppInfo, mode: 'link' });
+    expect(store.getState().referral).toEqual({ status: 'ready', referral: demoReferral });
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QrImage } from '../qr/referral-qr.ts';
+import type { QrImage } from './referral-qr.ts';
 
 type Drawn = { link: string; image: QrImage } | { link: string; failed: true };
 
@@ -17,7 +17,7 @@ export function ReferralQr({ link, targetPx, testId = 'referral-qr' }: ReferralQ
 
   useEffect(() => {
     let current = true;
-    import('../qr/referral-qr.ts')
+    import('./referral-qr.ts')
       .then(({ referralQrImage }) => referralQrImage(link, targetPx))
       .then(
         (image) => current && setDrawn({ link, image }),

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '../../../shared/bridge.ts';
-import { CopyCodeButton } from '../share/CopyCodeButton.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ReferralQr } from './ReferralQr.tsx';
+import { CopyCodeButton } from './share/CopyCodeButton.tsx';
 
 export function ReferralCard({ referral }: { referral: ReferralView }) {
   const { t } = useTranslation('referral');

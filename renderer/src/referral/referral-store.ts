@@ -1,10 +1,11 @@
-// The UI's state: the partner's referral (idle → loading → ready | error), the Copy button's
-// feedback, and the app info behind the demo badge. Built around an injected bridge, so the
-// same store runs on window.companion in the app and on a fake in tests.
+// The referral feature's state: the partner's referral (idle → loading → ready | error) and the
+// Copy button's feedback. Built around an injected bridge, so the same store runs on
+// window.companion in the app and on a fake in tests. The app info (mode) is the shell's
+// (shell/app-info-store.ts).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, BridgeApi, BridgeFailure, ReferralView } from '../../../shared/bridge.ts';
+import type { BridgeApi, BridgeFailure, ReferralView } from '../../../shared/bridge.ts';
 import { firstPaintOf } from '../shell/bridge-context.tsx';
-import { toBridgeFailure } from './bridge-failure.ts';
+import { toBridgeFailure } from '../store/bridge-failure.ts';
 
 export type ReferralState =
   | { status: 'idle' }
@@ -18,12 +19,10 @@ export type CopyState =
   | { status: 'copied' }
   | { status: 'failed'; message: string };
 
-export interface CompanionState {
+export interface ReferralStoreState {
   referral: ReferralState;
   copy: CopyState;
-  /** Null until the bridge has answered; the demo badge waits for it. */
-  appInfo: AppInfo | null;
-  /** Fetches the referral (and the app info, once). Concurrent calls share one request. */
+  /** Fetches the referral. Concurrent calls share one request. */
   load(): Promise<void>;
   /** Loads again after an error; does nothing in any other state. */
   retry(): Promise<void>;
@@ -32,22 +31,22 @@ export interface CompanionState {
   /** Listens for referral changes and loads; returns a function that stops both. */
   start(): () => void;
   /**
-   * Reads the app info and follows a change of mode (welcome, Settings: appInfoChanged); the
-   * referral of the old mode is dropped and read again. Returns a function that stops.
+   * Follows a change of mode (welcome, Settings: appInfoChanged): the referral of the old mode is
+   * dropped, to be read again for the new one. Returns a function that stops.
    */
-  watchAppInfo(): () => void;
+  watchMode(): () => void;
 }
 
-export type CompanionStore = StoreApi<CompanionState>;
+export type ReferralStore = StoreApi<ReferralStoreState>;
 
 /** How long "Copied" stays visible after a successful copy. */
 export const COPIED_CONFIRMATION_MS = 2000;
 
-export interface CompanionStoreOptions {
+export interface ReferralStoreOptions {
   copiedConfirmationMs?: number;
 }
 
-export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreOptions = {}): CompanionStore {
+export function createReferralStore(bridge: BridgeApi, options: ReferralStoreOptions = {}): ReferralStore {
   const copiedConfirmationMs = options.copiedConfirmationMs ?? COPIED_CONFIRMATION_MS;
   // Bumped by every referral request and every change event: an answer that arrives after
   // something newer is dropped instead of overwriting it.
@@ -57,7 +56,7 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
   const seeded = firstPaintOf(bridge)?.referral ?? null;
   let shownLink: string | undefined = seeded?.link;
 
-  return createStore<CompanionState>()((set, get) => {
+  return createStore<ReferralStoreState>()((set, get) => {
     const showReferral = (referral: ReferralView) => {
       const sameLink = referral.link === shownLink;
       shownLink = referral.link;
@@ -78,23 +77,13 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
       }
     };
 
-    const fetchAppInfo = async () => {
-      try {
-        set({ appInfo: await bridge.getAppInfo({}) });
-      } catch {
-        // Only the badge depends on it; the referral request reports any connectivity problem.
-      }
-    };
-
     return {
       referral: seeded ? { status: 'ready', referral: seeded } : { status: 'idle' },
       copy: { status: 'idle' },
-      appInfo: firstPaintOf(bridge)?.appInfo ?? null,
 
       load() {
         if (inFlight) return inFlight;
-        const tasks = get().appInfo ? [fetchReferral()] : [fetchReferral(), fetchAppInfo()];
-        inFlight = Promise.all(tasks).then(() => {
+        inFlight = fetchReferral().then(() => {
           inFlight = null;
         });
         return inFlight;
@@ -118,16 +107,14 @@ export function createCompanionStore(bridge: BridgeApi, options: CompanionStoreO
         }
       },
 
-      watchAppInfo() {
-        const stop = bridge.on('appInfoChanged', (appInfo) => {
+      watchMode() {
+        return bridge.on('appInfoChanged', () => {
           generation++;
           inFlight = null;
           shownLink = undefined;
           clearTimeout(copiedTimer);
-          set({ appInfo, referral: { status: 'idle' }, copy: { status: 'idle' } });
+          set({ referral: { status: 'idle' }, copy: { status: 'idle' } });
         });
-        void fetchAppInfo();
-        return stop;
       },
 
       start() {

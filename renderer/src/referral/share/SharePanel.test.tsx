@@ -1,19 +1,19 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { en } from '../../../shared/i18n/resources.ts';
+import { en } from '../../../../shared/i18n/resources.ts';
 import {
   buildShareUrl,
   DEFAULT_SHARE_MESSAGES,
   parseShareUrl,
   SHARE_TARGETS,
-} from '../../../shared/share-targets.ts';
-import { App } from '../App.tsx';
-import { AppProviders } from '../shell/bridge-context.tsx';
-import { createCompanionStore } from '../store/companion-store.ts';
-import { CompanionStoreProvider } from '../store/store-context.tsx';
-import { decodeQrSvg, svgFromDataUrl } from '../testing/decode-qr-svg.ts';
-import { demoReferral, FakeBridge } from '../testing/fake-bridge.ts';
+} from '../../../../shared/share-targets.ts';
+import { App } from '../../App.tsx';
+import { AppProviders } from '../../shell/bridge-context.tsx';
+import { decodeQrSvg, svgFromDataUrl } from '../../testing/decode-qr-svg.ts';
+import { demoReferral, FakeBridge } from '../../testing/fake-bridge.ts';
+import { ReferralStoreProvider } from '../referral-context.tsx';
+import { createReferralStore } from '../referral-store.ts';
 import { ShareStoreProvider } from './share-context.tsx';
 import { createShareStore } from './share-store.ts';
 
@@ -25,10 +25,10 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function renderApp() {
-  const { referralQrSvg } = await import('../qr/referral-qr.ts');
+  const { referralQrSvg } = await import('../referral-qr.ts');
   render(
     <AppProviders bridge={bridge.api}>
-      <CompanionStoreProvider store={createCompanionStore(bridge.api)}>
+      <ReferralStoreProvider store={createReferralStore(bridge.api)}>
         <ShareStoreProvider
           store={createShareStore(bridge.api, {
             qr: { png: async () => PNG, svg: referralQrSvg },
@@ -37,7 +37,7 @@ async function renderApp() {
         >
           <App />
         </ShareStoreProvider>
-      </CompanionStoreProvider>
+      </ReferralStoreProvider>
     </AppProviders>,
   );
   const panel = await screen.findByTestId('share-panel');
