@@ -67,7 +67,7 @@ async function startupFigures(): Promise<void> {
         ['a one-line static page', loads.line],
       ]);
       ratioTarget(
-        'Startup: referral link visible',
+        'Referral link visible (returning user)',
         loads.app.shown,
         loads.bare.shown,
         1.5,
