@@ -18,12 +18,12 @@ import type { Profile } from '../shared/accounts-api.ts';
 import { operator, partnerApi, signInShell } from '../test/e2e/support/earnings.ts';
 import {
   compareColdLoads,
-  printColdLoads,
+  reportAgainstStatic,
   startStaticCopies,
   startStaticFloor,
 } from './support/cold-load.ts';
 import { finish, part, withLimit } from './support/limits.ts';
-import { median, ms, ratio } from './support/stats.ts';
+import { median, ms } from './support/stats.ts';
 import { countTarget, detail, ratioTarget } from './support/targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -247,23 +247,11 @@ async function dashboard(page: Page, context: BrowserContext, base: string, shel
     console.log(
       `\nDashboard from the cache, cold page load (median of ${RUNS * 3} each, from navigation start)`,
     );
-    printColdLoads([
-      ['app (pre-rendered from the cache)', loads.app],
-      ['the same dashboard as a static page (bare)', loads.bare],
-      ["… with the shell's security headers", loads.headers],
-      ['a one-line static page', loads.line],
-    ]);
-    ratioTarget(
+    reportAgainstStatic(
       'Dashboard visible from the cache',
-      loads.app.shown,
-      loads.bare.shown,
-      1.5,
-      `(${ms(loads.app.shown)} vs ${ms(loads.bare.shown)} for the same dashboard static and bare; first paint ${ratio(loads.app.firstContentfulPaint, loads.bare.firstContentfulPaint)})`,
+      { app: 'app (pre-rendered from the cache)', page: 'the same dashboard' },
+      loads,
     );
-    console.log(
-      `  vs it with the same headers: ${ratio(loads.app.shown, loads.headers.shown)} (first paint ${ratio(loads.app.firstContentfulPaint, loads.headers.firstContentfulPaint)}); vs the one-line page's first paint: ${ratio(loads.app.shown, loads.line.firstContentfulPaint)}`,
-    );
-    console.log(`  every run, app ms: ${loads.app.runs.map((load) => load.shown.toFixed(0)).join(' ')}`);
   } finally {
     await copies.close();
     await line.close();

@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from '@playwright/test';
 import { RENDERER_SECURITY_HEADERS } from '../../electron/core/content-security-policy.ts';
-import { median, ms } from './stats.ts';
+import { median, ms, ratio } from './stats.ts';
+import { ratioTarget } from './targets.ts';
 
 export interface ColdLoad {
   /** ms from navigation start until the element with the test id had text on screen. */
@@ -160,11 +161,41 @@ export async function compareColdLoads<Name extends string>(
   ) as Record<Name, ColdLoads>;
 }
 
-/** The medians as a table: the browser's first contentful paint and the probe, a row a page. */
-export function printColdLoads(rows: Array<[label: string, loads: ColdLoads]>): void {
+/** The app and the pages it is read against, cold loaded by compareColdLoads. */
+export type AgainstStatic = Record<'app' | 'bare' | 'headers' | 'line', ColdLoads>;
+
+/**
+ * The medians as a table (the browser's first contentful paint and the probe, a row a page), then
+ * the target: the app's probe against the same page static and bare [≤ 1.5x]; the ratios to that
+ * page with the shell's headers and to the one-line page as detail.
+ */
+export function reportAgainstStatic(
+  figure: string,
+  labels: { app: string; page: string },
+  loads: AgainstStatic,
+): void {
   console.log(`  ${''.padEnd(44)}${'first paint'.padStart(12)}${'probe'.padStart(10)}`);
-  for (const [label, loads] of rows)
+  const rows: Array<[string, ColdLoads]> = [
+    [labels.app, loads.app],
+    [`${labels.page} as a static page (bare)`, loads.bare],
+    ["… with the shell's security headers", loads.headers],
+    ['a one-line static page', loads.line],
+  ];
+  for (const [label, row] of rows)
     console.log(
-      `  ${label.padEnd(44)}${ms(loads.firstContentfulPaint).padStart(12)}${ms(loads.shown).padStart(10)}`,
+      `  ${label.padEnd(44)}${ms(row.firstContentfulPaint).padStart(12)}${ms(row.shown).padStart(10)}`,
     );
+  const { app, bare, headers, line } = loads;
+  ratioTarget(
+    figure,
+    app.shown,
+    bare.shown,
+    1.5,
+    `(${ms(app.shown)} vs ${ms(bare.shown)} for ${labels.page} static and bare; first paint ${ratio(app.firstContentfulPaint, bare.firstContentfulPaint)})`,
+  );
+  console.log(
+    `  vs it with the same headers: ${ratio(app.shown, headers.shown)} (first paint ${ratio(app.firstContentfulPaint, headers.firstContentfulPaint)}); vs the one-line page's first paint: ${ratio(app.shown, line.firstContentfulPaint)}`,
+  );
+  console.log(`  every run, app ms        : ${app.runs.map((load) => load.shown.toFixed(0)).join(' ')}`);
+  console.log(`  every run, static page ms: ${bare.runs.map((load) => load.shown.toFixed(0)).join(' ')}`);
 }
