@@ -80,6 +80,8 @@ const notesDir = await mkdtemp(join(tmpdir(), 'bench-targets-'));
 const runStarted = performance.now();
 const failed: string[] = [];
 const summary: string[] = [];
+let targets = 0;
+let met = 0;
 try {
   for (const bench of benches) {
     console.log(`\n=== ${bench} ===`);
@@ -94,10 +96,13 @@ try {
           : `FAILED (exit ${code})`;
     console.log(`--- ${bench}: ${outcome} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     if (code !== 0) failed.push(bench);
-    for (const target of await targetsOf(targetsFile))
+    for (const target of await targetsOf(targetsFile)) {
+      targets += 1;
+      if (target.met) met += 1;
       summary.push(
         `  ${(target.met ? 'met' : 'NOT MET').padEnd(8)}${target.shown.padStart(7)}  ${`[${target.target}]`.padEnd(9)} ${bench.replace('.bench.ts', '')}: ${target.figure}`,
       );
+    }
     if (code !== 0) summary.push(`  ${bench}: ${outcome}; a target it did not reach is missing here`);
   }
 } finally {
@@ -106,7 +111,7 @@ try {
 console.log('\n=== Targets: each figure to its floor in this run (printed, not asserted) ===');
 console.log(summary.join('\n'));
 console.log(
-  `\n${benches.length} bench(es) in ${((performance.now() - runStarted) / 1000).toFixed(0)} s, ${failed.length} failed`,
+  `\n${met} of ${targets} targets met; ${benches.length} bench(es) in ${((performance.now() - runStarted) / 1000).toFixed(0)} s, ${failed.length} failed`,
 );
 if (failed.length > 0) {
   console.error(`${failed.length} bench(es) failed: ${failed.join(', ')}`);
