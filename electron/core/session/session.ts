@@ -18,6 +18,11 @@ import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts'
 import { startLoopbackReceiver } from './loopback-receiver.ts';
 import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
 import { createPkce, createState, type Pkce } from './pkce.ts';
+import { retryDelays, worthRetrying } from './retry-policy.ts';
+import { realTimers, type SessionTimers } from './session-timers.ts';
+
+// The options name the timers' type; callers (and the tests' fake clock) take it from here.
+export type { SessionTimers } from './session-timers.ts';
 
 export interface SessionOptions {
   oauth: OAuthClient;
@@ -58,25 +63,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export interface SessionTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The global timers, unref'd: a pending background refresh or retry never keeps the process alive. */
-export const realTimers: SessionTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
-
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 60_000, 5 * 60_000];
-
 const StoredSession = z.object({ v: z.literal(1), refreshToken: z.string().min(1), email: z.email() });
 
 interface Flow {
@@ -107,8 +93,7 @@ export function createSession(options: SessionOptions): Session {
   const skewMs = options.refreshSkewMs ?? 60_000;
   const startReceiver = options.startReceiver ?? startLoopbackReceiver;
   const timers = options.timers ?? realTimers;
-  const retryDelays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
-  const delayAfter = (failures: number) => retryDelays[Math.min(failures, retryDelays.length) - 1] ?? 0;
+  const delayAfter = retryDelays(options.retryDelaysMs);
 
   let state: SessionView['state'] = 'signed-out';
   let email: string | undefined;
@@ -538,13 +523,6 @@ function reasonFor(error: unknown): SessionReason {
   if (error instanceof OAuthError && error.kind === 'network')
     return { code: 'unreachable', message: error.message };
   return { code: 'failed', message: errorMessage(error) };
-}
-
-/** The server could not be told (unreachable, 5xx, 429, an off-spec answer): worth asking again. */
-function worthRetrying(error: unknown): boolean {
-  if (!(error instanceof OAuthError)) return true;
-  if (error.kind !== 'refused') return true;
-  return error.status !== undefined && (error.status >= 500 || error.status === 429);
 }
 
 function safeJson(raw: string): unknown {
