@@ -3,7 +3,6 @@
 // and in the background ahead of expiry), and sign-out with revocation (retried in the background
 // when the server cannot be told). Only a token-free SessionView ever leaves this module.
 
-import { z } from 'zod';
 import {
   BridgeError,
   type SessionNotice,
@@ -19,6 +18,7 @@ import { startLoopbackReceiver } from './loopback-receiver.ts';
 import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
 import { createPkce, createState, type Pkce } from './pkce.ts';
 import { retryDelays, worthRetrying } from './retry-policy.ts';
+import { createSavedSignIn } from './saved-sign-in.ts';
 import { realTimers, type SessionTimers } from './session-timers.ts';
 
 // The options name the timers' type; callers (and the tests' fake clock) take it from here.
@@ -63,8 +63,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-const StoredSession = z.object({ v: z.literal(1), refreshToken: z.string().min(1), email: z.email() });
-
 interface Flow {
   receiver: LoopbackReceiver;
   authorizeUrl: string;
@@ -93,6 +91,7 @@ export function createSession(options: SessionOptions): Session {
   const skewMs = options.refreshSkewMs ?? 60_000;
   const startReceiver = options.startReceiver ?? startLoopbackReceiver;
   const timers = options.timers ?? realTimers;
+  const saved = createSavedSignIn({ store, key: storeKey, log });
   const delayAfter = retryDelays(options.retryDelaysMs);
 
   let state: SessionView['state'] = 'signed-out';
@@ -131,23 +130,6 @@ export function createSession(options: SessionOptions): Session {
     const current = view();
     options.onChange(current);
     return current;
-  }
-
-  async function persist(refreshToken: string, who: string): Promise<void> {
-    try {
-      await store.set(storeKey, JSON.stringify({ v: 1, refreshToken, email: who }));
-    } catch (error) {
-      // The session still works for this run; it just will not survive a restart.
-      log(`session: could not save the sign-in to the ${store.kind}: ${errorMessage(error)}`);
-    }
-  }
-
-  async function forget(): Promise<void> {
-    try {
-      await store.delete(storeKey);
-    } catch (error) {
-      log(`session: could not delete the sign-in from the ${store.kind}: ${errorMessage(error)}`);
-    }
   }
 
   /** Revokes at the server; false when it could not be told (kept to retry in the background). */
@@ -317,7 +299,7 @@ export function createSession(options: SessionOptions): Session {
       received.finish('failed');
       return;
     }
-    await persist(tokens.refreshToken, profile.email);
+    await saved.save(tokens.refreshToken, profile.email);
     logger.info(`signed in as ${profile.email}`);
     received.finish('signed-in');
     clearTimeout(f.timer);
@@ -379,7 +361,7 @@ export function createSession(options: SessionOptions): Session {
     email = undefined;
     state = 'signed-out';
     reason = { code: 'expired', message };
-    await forget();
+    await saved.forget();
     changed();
   }
 
@@ -415,7 +397,7 @@ export function createSession(options: SessionOptions): Session {
       logger.info(`access token refreshed, valid until ${new Date(issued.expiresAt).toISOString()}`);
       refreshFailures = 0;
       scheduleRefresh();
-      if (email) await persist(issued.refreshToken, email);
+      if (email) await saved.save(issued.refreshToken, email);
       return issued.accessToken;
     })().finally(() => {
       refreshing = undefined;
@@ -427,17 +409,10 @@ export function createSession(options: SessionOptions): Session {
     view,
 
     async restore() {
-      let raw: string | null = null;
-      try {
-        raw = await store.get(storeKey);
-      } catch (error) {
-        log(`session: could not read the saved sign-in from the ${store.kind}: ${errorMessage(error)}`);
-      }
-      const saved = raw === null ? undefined : StoredSession.safeParse(safeJson(raw));
-      if (saved && !saved.success) await forget();
-      if (saved?.success && state === 'signed-out' && !tokens) {
-        tokens = { refreshToken: saved.data.refreshToken, access: undefined };
-        email = saved.data.email;
+      const kept = await saved.load();
+      if (kept && state === 'signed-out' && !tokens) {
+        tokens = { refreshToken: kept.refreshToken, access: undefined };
+        email = kept.email;
         state = 'signed-in';
         reason = undefined;
         notice = undefined;
@@ -475,7 +450,7 @@ export function createSession(options: SessionOptions): Session {
       // Revoke first (while the token is still ours to present), then delete it here regardless.
       // When the server cannot be told, the user is, and core keeps trying in the background.
       const revoked = refreshToken ? await revokeQuietly(refreshToken) : true;
-      await forget();
+      await saved.forget();
       logger.info(revoked ? 'signed out' : 'signed out here; the server could not be told yet');
       if (!revoked && state === 'signed-out') notice = { code: 'revocation-failed' };
       return changed();
@@ -523,12 +498,4 @@ function reasonFor(error: unknown): SessionReason {
   if (error instanceof OAuthError && error.kind === 'network')
     return { code: 'unreachable', message: error.message };
   return { code: 'failed', message: errorMessage(error) };
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }
