@@ -18,6 +18,7 @@ import { startLoopbackReceiver } from './loopback-receiver.ts';
 import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
 import { createPkce, createState, type Pkce } from './pkce.ts';
 import { retryDelays, worthRetrying } from './retry-policy.ts';
+import { createRevocationQueue } from './revocation-queue.ts';
 import { createSavedSignIn } from './saved-sign-in.ts';
 import { realTimers, type SessionTimers } from './session-timers.ts';
 
@@ -109,10 +110,18 @@ export function createSession(options: SessionOptions): Session {
   /** The background refresh: due shortly before the access token expires, or a retry. */
   let refreshTimer: unknown;
   let refreshFailures = 0;
-  /** Refresh tokens the server has not confirmed revoked yet: in memory only, where they were. */
-  const unrevoked = new Set<string>();
-  let revokeTimer: unknown;
-  let revokeFailures = 0;
+  const revocations = createRevocationQueue({
+    revoke: (refreshToken) => oauth.revoke(refreshToken),
+    timers,
+    delayAfter,
+    log,
+    onAllRevoked() {
+      // The server has been told after all: the note after sign-out no longer holds.
+      if (notice?.code !== 'revocation-failed') return;
+      notice = undefined;
+      if (state === 'signed-out') changed();
+    },
+  });
 
   function view(): SessionView {
     return {
@@ -130,51 +139,6 @@ export function createSession(options: SessionOptions): Session {
     const current = view();
     options.onChange(current);
     return current;
-  }
-
-  /** Revokes at the server; false when it could not be told (kept to retry in the background). */
-  async function revokeQuietly(refreshToken: string): Promise<boolean> {
-    try {
-      await oauth.revoke(refreshToken);
-      return true;
-    } catch (error) {
-      log(`session: revoking a refresh token failed: ${errorMessage(error)}`);
-      if (worthRetrying(error) && !closed) {
-        unrevoked.add(refreshToken);
-        scheduleRevocations();
-      }
-      return false;
-    }
-  }
-
-  function scheduleRevocations(): void {
-    if (closed || revokeTimer !== undefined || unrevoked.size === 0) return;
-    revokeFailures += 1;
-    revokeTimer = timers.setTimeout(() => {
-      revokeTimer = undefined;
-      void retryRevocations();
-    }, delayAfter(revokeFailures));
-  }
-
-  async function retryRevocations(): Promise<void> {
-    for (const refreshToken of [...unrevoked]) {
-      if (closed) return;
-      try {
-        await oauth.revoke(refreshToken);
-        unrevoked.delete(refreshToken);
-      } catch (error) {
-        log(`session: revoking a refresh token failed again: ${errorMessage(error)}`);
-        if (!worthRetrying(error)) unrevoked.delete(refreshToken);
-      }
-    }
-    if (closed) return;
-    if (unrevoked.size > 0) return scheduleRevocations();
-    revokeFailures = 0;
-    // The server has been told after all: the note after sign-out no longer holds.
-    if (notice?.code === 'revocation-failed') {
-      notice = undefined;
-      if (state === 'signed-out') changed();
-    }
   }
 
   function cancelRefresh(): void {
@@ -277,7 +241,7 @@ export function createSession(options: SessionOptions): Session {
     }
     if (flow !== f) {
       received.finish('failed');
-      return void revokeQuietly(issued.refreshToken);
+      return void revocations.revoke(issued.refreshToken);
     }
     epoch += 1;
     tokens = {
@@ -289,7 +253,7 @@ export function createSession(options: SessionOptions): Session {
       profile = await options.loadProfile();
     } catch (error) {
       tokens = undefined;
-      void revokeQuietly(issued.refreshToken);
+      void revocations.revoke(issued.refreshToken);
       return fail('failed', {
         code: 'failed',
         message: `Signed in, but your account could not be read: ${errorMessage(error)}`,
@@ -387,7 +351,7 @@ export function createSession(options: SessionOptions): Session {
         );
       }
       if (epoch !== started || !tokens) {
-        void revokeQuietly(issued.refreshToken);
+        void revocations.revoke(issued.refreshToken);
         throw signedOutError();
       }
       tokens = {
@@ -449,7 +413,7 @@ export function createSession(options: SessionOptions): Session {
       notice = undefined;
       // Revoke first (while the token is still ours to present), then delete it here regardless.
       // When the server cannot be told, the user is, and core keeps trying in the background.
-      const revoked = refreshToken ? await revokeQuietly(refreshToken) : true;
+      const revoked = refreshToken ? await revocations.revoke(refreshToken) : true;
       await saved.forget();
       logger.info(revoked ? 'signed out' : 'signed out here; the server could not be told yet');
       if (!revoked && state === 'signed-out') notice = { code: 'revocation-failed' };
@@ -481,9 +445,7 @@ export function createSession(options: SessionOptions): Session {
     async close() {
       closed = true;
       cancelRefresh();
-      if (revokeTimer !== undefined) timers.clearTimeout(revokeTimer);
-      revokeTimer = undefined;
-      unrevoked.clear();
+      revocations.close();
       if (flow) {
         clearTimeout(flow.timer);
         flow = undefined;
