@@ -13,14 +13,13 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { AccountsError } from '../accounts-client.ts';
 import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
-import { startLoopbackReceiver } from './loopback-receiver.ts';
-import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
-import { createPkce, createState, type Pkce } from './pkce.ts';
+import { type LoopbackReceiver, startLoopbackReceiver } from './loopback-receiver.ts';
+import { type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
 import { retryDelays, worthRetrying } from './retry-policy.ts';
 import { createRevocationQueue } from './revocation-queue.ts';
 import { createSavedSignIn } from './saved-sign-in.ts';
 import { realTimers, type SessionTimers } from './session-timers.ts';
+import { createSignInFlow, type SignInAttempt } from './sign-in-flow.ts';
 
 // The options name the timers' type; callers (and the tests' fake clock) take it from here.
 export type { SessionTimers } from './session-timers.ts';
@@ -64,12 +63,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-interface Flow {
-  receiver: LoopbackReceiver;
-  authorizeUrl: string;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 interface Tokens {
   refreshToken: string;
   access: { token: string; expiresAt: number } | undefined;
@@ -88,9 +81,7 @@ export function createSession(options: SessionOptions): Session {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const log = options.log ?? (options.logger ? logger.warn : consoleWarn);
-  const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
   const skewMs = options.refreshSkewMs ?? 60_000;
-  const startReceiver = options.startReceiver ?? startLoopbackReceiver;
   const timers = options.timers ?? realTimers;
   const saved = createSavedSignIn({ store, key: storeKey, log });
   const delayAfter = retryDelays(options.retryDelaysMs);
@@ -100,12 +91,10 @@ export function createSession(options: SessionOptions): Session {
   let reason: SessionReason | undefined;
   let notice: SessionNotice | undefined;
   let tokens: Tokens | undefined;
-  let flow: Flow | undefined;
   let starting: Promise<SessionView> | undefined;
   let refreshing: Promise<string> | undefined;
   /** Bumped whenever the session's identity changes, so late answers for an old one are dropped. */
   let epoch = 0;
-  const receivers = new Set<LoopbackReceiver>();
   let closed = false;
   /** The background refresh: due shortly before the access token expires, or a retry. */
   let refreshTimer: unknown;
@@ -123,13 +112,32 @@ export function createSession(options: SessionOptions): Session {
     },
   });
 
+  const signInFlow = createSignInFlow({
+    oauth,
+    startReceiver: options.startReceiver ?? startLoopbackReceiver,
+    timeoutMs: options.signInTimeoutMs ?? 5 * 60_000,
+    logger,
+    onStarted() {
+      state = 'signing-in';
+      reason = undefined;
+      notice = undefined;
+    },
+    onEnded(why) {
+      state = 'signed-out';
+      reason = why;
+      changed();
+    },
+    onIssued: signedInThroughBrowser,
+  });
+
   function view(): SessionView {
+    const page = signInFlow.authorizeUrl();
     return {
       state,
       ...(state === 'signed-in' && email ? { email } : {}),
       ...(reason ? { reason } : {}),
       ...(state === 'signed-out' && notice ? { notice } : {}),
-      ...(state === 'signing-in' && flow ? { authorizeUrl: flow.authorizeUrl } : {}),
+      ...(state === 'signing-in' && page !== undefined ? { authorizeUrl: page } : {}),
       storage: store.kind,
       ...(store.note ? { storageNote: store.note } : {}),
     };
@@ -179,68 +187,11 @@ export function createSession(options: SessionOptions): Session {
     }
   }
 
-  function retire(receiver: LoopbackReceiver, afterMs: number): void {
-    const timer = setTimeout(() => {
-      receivers.delete(receiver);
-      void receiver.close();
-    }, afterMs);
-    timer.unref();
-  }
-
-  /** Ends the flow `f` (if still current) in the signed-out state with `why`. */
-  function endFlow(f: Flow, why: SessionReason | undefined, closeNow: boolean): SessionView | undefined {
-    if (flow !== f) return undefined;
-    clearTimeout(f.timer);
-    flow = undefined;
-    if (closeNow) {
-      receivers.delete(f.receiver);
-      void f.receiver.close();
-    } else {
-      // Let the browser fetch the closing page first.
-      retire(f.receiver, 60_000);
-    }
-    state = 'signed-out';
-    reason = why;
-    return changed();
-  }
-
-  async function complete(f: Flow, server: AuthorizationServer, pkce: Pkce, received: ReceivedCallback) {
-    const { params } = received;
-    const fail = (outcome: 'denied' | 'failed', why: SessionReason) => {
-      received.finish(outcome);
-      endFlow(f, why, false);
-    };
-    if (flow !== f) return received.finish('failed');
-    clearTimeout(f.timer);
-    if (params.error) {
-      if (params.error === 'access_denied') {
-        return fail('denied', { code: 'denied', message: 'Sign-in was cancelled on the Quantower page.' });
-      }
-      const detail = params.errorDescription ? `: ${params.errorDescription}` : '';
-      return fail('failed', {
-        code: 'failed',
-        message: `The accounts server refused the sign-in (${params.error}${detail}).`,
-      });
-    }
-    // RFC 9207: the answer must come from the server we asked, not another one in a mix-up.
-    if (server.authorization_response_iss_parameter_supported && params.iss !== server.issuer) {
-      return fail('failed', { code: 'failed', message: 'The sign-in answer came from another server.' });
-    }
-    if (!params.code)
-      return fail('failed', { code: 'failed', message: 'The sign-in answer carried no code.' });
-
-    let issued: TokenSet;
-    try {
-      issued = await oauth.exchangeCode({
-        code: params.code,
-        redirectUri: f.receiver.redirectUri,
-        verifier: pkce.verifier,
-      });
-    } catch (error) {
-      return fail('failed', reasonFor(error));
-    }
-    if (flow !== f) {
-      received.finish('failed');
+  /** The browser's sign-in brought tokens: the session is this account's once its profile is read. */
+  async function signedInThroughBrowser(issued: TokenSet, attempt: SignInAttempt): Promise<void> {
+    // Cancelled, timed out or signed out while the code was exchanged: these must not stay valid.
+    if (!attempt.current) {
+      attempt.abandon();
       return void revocations.revoke(issued.refreshToken);
     }
     epoch += 1;
@@ -254,21 +205,15 @@ export function createSession(options: SessionOptions): Session {
     } catch (error) {
       tokens = undefined;
       void revocations.revoke(issued.refreshToken);
-      return fail('failed', {
+      return attempt.fail({
         code: 'failed',
         message: `Signed in, but your account could not be read: ${errorMessage(error)}`,
       });
     }
-    if (flow !== f || !tokens) {
-      received.finish('failed');
-      return;
-    }
+    if (!attempt.current || !tokens) return attempt.abandon();
     await saved.save(tokens.refreshToken, profile.email);
     logger.info(`signed in as ${profile.email}`);
-    received.finish('signed-in');
-    clearTimeout(f.timer);
-    flow = undefined;
-    retire(f.receiver, 60_000);
+    attempt.succeed();
     state = 'signed-in';
     email = profile.email;
     reason = undefined;
@@ -278,43 +223,8 @@ export function createSession(options: SessionOptions): Session {
   }
 
   async function start(): Promise<SessionView> {
-    let server: AuthorizationServer;
-    try {
-      server = await oauth.discover();
-    } catch (error) {
-      reason = reasonFor(error);
-      return changed();
-    }
-    const pkce = createPkce();
-    const expectedState = createState();
-    const receiver = await startReceiver({ state: expectedState });
-    receivers.add(receiver);
-    const f: Flow = {
-      receiver,
-      authorizeUrl: oauth.authorizeUrl(server, {
-        redirectUri: receiver.redirectUri,
-        state: expectedState,
-        challenge: pkce.challenge,
-      }),
-      timer: setTimeout(() => {
-        endFlow(
-          f,
-          { code: 'timed-out', message: 'Nobody finished signing in in the browser in time.' },
-          true,
-        );
-      }, timeoutMs),
-    };
-    f.timer.unref?.();
-    logger.info('sign-in started in the browser');
-    logger.debug(`sign-in page: ${f.authorizeUrl}`);
-    flow = f;
-    state = 'signing-in';
-    reason = undefined;
-    notice = undefined;
-    receiver.callback.then(
-      (received) => complete(f, server, pkce, received),
-      () => {}, // closed: cancel, timeout or shutdown already settled the state
-    );
+    const notStarted = await signInFlow.start();
+    if (notStarted) reason = notStarted;
     return changed();
   }
 
@@ -396,12 +306,13 @@ export function createSession(options: SessionOptions): Session {
 
     async cancelSignIn() {
       if (starting) await starting;
-      return (flow && endFlow(flow, undefined, true)) || view();
+      signInFlow.cancel();
+      return view();
     },
 
     async signOut() {
       if (starting) await starting;
-      if (flow) endFlow(flow, undefined, true);
+      signInFlow.cancel();
       const refreshToken = tokens?.refreshToken;
       epoch += 1;
       cancelRefresh();
@@ -446,18 +357,7 @@ export function createSession(options: SessionOptions): Session {
       closed = true;
       cancelRefresh();
       revocations.close();
-      if (flow) {
-        clearTimeout(flow.timer);
-        flow = undefined;
-      }
-      await Promise.all([...receivers].map((r) => r.close()));
-      receivers.clear();
+      await signInFlow.close();
     },
   };
-}
-
-function reasonFor(error: unknown): SessionReason {
-  if (error instanceof OAuthError && error.kind === 'network')
-    return { code: 'unreachable', message: error.message };
-  return { code: 'failed', message: errorMessage(error) };
 }
