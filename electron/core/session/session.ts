@@ -1,25 +1,22 @@
-// The signed-in session: the sign-in flow (system browser + loopback redirect), the tokens
-// (access token in memory, refresh token in the secret store), single-flight refresh (on demand
-// and in the background ahead of expiry), and sign-out with revocation (retried in the background
-// when the server cannot be told). Only a token-free SessionView ever leaves this module.
+// The signed-in session: what the user is shown (signed out, signing in, signed in, and why) and
+// the moves between those states, composed from parts that each keep one thing: the browser
+// sign-in (sign-in-flow.ts), the tokens and their shared refresh (token-keeper.ts), the background
+// refresh (refresh-scheduler.ts), the kept sign-in (saved-sign-in.ts) and the revocations the server
+// has not confirmed (revocation-queue.ts). Only a token-free SessionView ever leaves this module.
 
-import {
-  BridgeError,
-  type SessionNotice,
-  type SessionReason,
-  type SessionView,
-} from '../../../shared/bridge.ts';
+import type { SessionNotice, SessionReason, SessionView } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
-import { AccountsError } from '../accounts-client.ts';
 import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { type LoopbackReceiver, startLoopbackReceiver } from './loopback-receiver.ts';
-import { type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
-import { retryDelays, worthRetrying } from './retry-policy.ts';
+import type { OAuthClient, TokenSet } from './oauth-client.ts';
+import { createRefreshScheduler } from './refresh-scheduler.ts';
+import { retryDelays } from './retry-policy.ts';
 import { createRevocationQueue } from './revocation-queue.ts';
 import { createSavedSignIn } from './saved-sign-in.ts';
 import { realTimers, type SessionTimers } from './session-timers.ts';
 import { createSignInFlow, type SignInAttempt } from './sign-in-flow.ts';
+import { createTokenKeeper, signedOutError } from './token-keeper.ts';
 
 // The options name the timers' type; callers (and the tests' fake clock) take it from here.
 export type { SessionTimers } from './session-timers.ts';
@@ -63,42 +60,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
-interface Tokens {
-  refreshToken: string;
-  access: { token: string; expiresAt: number } | undefined;
-}
-
-export function signedOutError(): BridgeError {
-  return new BridgeError({
-    code: 'rejected',
-    message: 'You are signed out: sign in to continue.',
-    retryable: false,
-  });
-}
-
 export function createSession(options: SessionOptions): Session {
-  const { oauth, store, storeKey } = options;
+  const { oauth, store } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const log = options.log ?? (options.logger ? logger.warn : consoleWarn);
   const skewMs = options.refreshSkewMs ?? 60_000;
   const timers = options.timers ?? realTimers;
-  const saved = createSavedSignIn({ store, key: storeKey, log });
   const delayAfter = retryDelays(options.retryDelaysMs);
 
+  // What the user is shown; the tokens, timers and the attempt in the browser live in the parts below.
   let state: SessionView['state'] = 'signed-out';
   let email: string | undefined;
   let reason: SessionReason | undefined;
   let notice: SessionNotice | undefined;
-  let tokens: Tokens | undefined;
   let starting: Promise<SessionView> | undefined;
-  let refreshing: Promise<string> | undefined;
-  /** Bumped whenever the session's identity changes, so late answers for an old one are dropped. */
-  let epoch = 0;
-  let closed = false;
-  /** The background refresh: due shortly before the access token expires, or a retry. */
-  let refreshTimer: unknown;
-  let refreshFailures = 0;
+
+  const saved = createSavedSignIn({ store, key: options.storeKey, log });
   const revocations = createRevocationQueue({
     revoke: (refreshToken) => oauth.revoke(refreshToken),
     timers,
@@ -111,7 +89,27 @@ export function createSession(options: SessionOptions): Session {
       if (state === 'signed-out') changed();
     },
   });
-
+  const tokens = createTokenKeeper({
+    refresh: (refreshToken) => oauth.refresh(refreshToken),
+    skewMs,
+    now,
+    logger,
+    onRefused: expire,
+    onStale: (refreshToken) => void revocations.revoke(refreshToken),
+    async onRefreshed(issued) {
+      background.refreshed();
+      if (email) await saved.save(issued.refreshToken, email);
+    },
+  });
+  const background = createRefreshScheduler({
+    tokens,
+    signedIn: () => state === 'signed-in',
+    timers,
+    now,
+    skewMs,
+    delayAfter,
+    log,
+  });
   const signInFlow = createSignInFlow({
     oauth,
     startReceiver: options.startReceiver ?? startLoopbackReceiver,
@@ -149,44 +147,6 @@ export function createSession(options: SessionOptions): Session {
     return current;
   }
 
-  function cancelRefresh(): void {
-    if (refreshTimer !== undefined) timers.clearTimeout(refreshTimer);
-    refreshTimer = undefined;
-  }
-
-  /** Plans the background refresh shortly before the access token expires (or a retry after `delayMs`). */
-  function scheduleRefresh(delayMs?: number): void {
-    cancelRefresh();
-    const access = tokens?.access;
-    if (closed || state !== 'signed-in' || !access) return;
-    const left = access.expiresAt - now();
-    // Ahead by the refresh margin, but never more than half the token's life (no refresh loop
-    // when the server hands out tokens shorter than the margin).
-    const due = delayMs ?? Math.max(0, left - skewMs, left / 2);
-    const started = epoch;
-    refreshTimer = timers.setTimeout(() => {
-      refreshTimer = undefined;
-      void refreshInBackground(started);
-    }, due);
-  }
-
-  async function refreshInBackground(started: number): Promise<void> {
-    if (closed || epoch !== started || !tokens || state !== 'signed-in') return;
-    const access = tokens.access;
-    // Someone refreshed on demand in the meantime (that also planned the next one).
-    if (access && access.expiresAt - skewMs > now() && refreshFailures === 0) return scheduleRefresh();
-    try {
-      await refreshShared();
-    } catch (error) {
-      // Refused: refreshShared has signed out. Anything else: still signed in, try again later.
-      if (closed || epoch !== started || !tokens || (error instanceof BridgeError && !error.retryable))
-        return;
-      refreshFailures += 1;
-      log(`session: the background refresh failed (attempt ${refreshFailures}): ${errorMessage(error)}`);
-      scheduleRefresh(delayAfter(refreshFailures));
-    }
-  }
-
   /** The browser's sign-in brought tokens: the session is this account's once its profile is read. */
   async function signedInThroughBrowser(issued: TokenSet, attempt: SignInAttempt): Promise<void> {
     // Cancelled, timed out or signed out while the code was exchanged: these must not stay valid.
@@ -194,31 +154,29 @@ export function createSession(options: SessionOptions): Session {
       attempt.abandon();
       return void revocations.revoke(issued.refreshToken);
     }
-    epoch += 1;
-    tokens = {
-      refreshToken: issued.refreshToken,
-      access: { token: issued.accessToken, expiresAt: issued.expiresAt },
-    };
+    tokens.adopt(issued);
     let profile: { email: string };
     try {
       profile = await options.loadProfile();
     } catch (error) {
-      tokens = undefined;
+      tokens.drop();
       void revocations.revoke(issued.refreshToken);
       return attempt.fail({
         code: 'failed',
         message: `Signed in, but your account could not be read: ${errorMessage(error)}`,
       });
     }
-    if (!attempt.current || !tokens) return attempt.abandon();
-    await saved.save(tokens.refreshToken, profile.email);
+    // Reading the profile may have rotated the refresh token: keep the one held now.
+    const refreshToken = tokens.refreshToken;
+    if (!attempt.current || refreshToken === undefined) return attempt.abandon();
+    await saved.save(refreshToken, profile.email);
     logger.info(`signed in as ${profile.email}`);
     attempt.succeed();
     state = 'signed-in';
     email = profile.email;
     reason = undefined;
     notice = undefined;
-    scheduleRefresh();
+    background.plan();
     changed();
   }
 
@@ -229,9 +187,8 @@ export function createSession(options: SessionOptions): Session {
   }
 
   async function expire(message: string): Promise<void> {
-    epoch += 1;
-    cancelRefresh();
-    tokens = undefined;
+    tokens.end();
+    background.cancel();
     email = undefined;
     state = 'signed-out';
     reason = { code: 'expired', message };
@@ -239,53 +196,13 @@ export function createSession(options: SessionOptions): Session {
     changed();
   }
 
-  function refreshShared(): Promise<string> {
-    refreshing ??= (async () => {
-      const started = epoch;
-      const current = tokens;
-      if (!current) throw signedOutError();
-      let issued: TokenSet;
-      try {
-        issued = await oauth.refresh(current.refreshToken);
-      } catch (error) {
-        // Refused for good (invalid_grant & co.); a 5xx or 429 with an error body is just a bad moment.
-        if (error instanceof OAuthError && error.kind === 'refused' && !worthRetrying(error)) {
-          if (epoch === started)
-            await expire(`Your sign-in has ended: ${error.message}. Please sign in again.`);
-          throw signedOutError();
-        }
-        // Offline or a broken answer: still signed in, the call just fails this time.
-        throw new AccountsError(
-          error instanceof OAuthError && error.kind === 'invalid-response' ? 'invalid-response' : 'network',
-          errorMessage(error),
-        );
-      }
-      if (epoch !== started || !tokens) {
-        void revocations.revoke(issued.refreshToken);
-        throw signedOutError();
-      }
-      tokens = {
-        refreshToken: issued.refreshToken,
-        access: { token: issued.accessToken, expiresAt: issued.expiresAt },
-      };
-      logger.info(`access token refreshed, valid until ${new Date(issued.expiresAt).toISOString()}`);
-      refreshFailures = 0;
-      scheduleRefresh();
-      if (email) await saved.save(issued.refreshToken, email);
-      return issued.accessToken;
-    })().finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  }
-
   return {
     view,
 
     async restore() {
       const kept = await saved.load();
-      if (kept && state === 'signed-out' && !tokens) {
-        tokens = { refreshToken: kept.refreshToken, access: undefined };
+      if (kept && state === 'signed-out' && !tokens.held) {
+        tokens.resume(kept.refreshToken);
         email = kept.email;
         state = 'signed-in';
         reason = undefined;
@@ -313,11 +230,8 @@ export function createSession(options: SessionOptions): Session {
     async signOut() {
       if (starting) await starting;
       signInFlow.cancel();
-      const refreshToken = tokens?.refreshToken;
-      epoch += 1;
-      cancelRefresh();
-      refreshFailures = 0;
-      tokens = undefined;
+      const refreshToken = tokens.end();
+      background.reset();
       email = undefined;
       state = 'signed-out';
       reason = undefined;
@@ -331,31 +245,18 @@ export function createSession(options: SessionOptions): Session {
       return changed();
     },
 
-    async getAccessToken() {
-      if (!tokens) throw signedOutError();
-      const access = tokens.access;
-      if (access && access.expiresAt - skewMs > now()) return access.token;
-      return refreshShared();
-    },
+    getAccessToken: () => tokens.accessToken(),
 
-    async renewAfterRejection(token) {
-      if (!tokens) throw signedOutError();
-      const access = tokens.access;
-      // Another caller already replaced the rejected token.
-      if (access && access.token !== token && access.expiresAt - skewMs > now()) return access.token;
-      if (access?.token === token) tokens.access = undefined;
-      return refreshShared();
-    },
+    renewAfterRejection: (token) => tokens.renewAfterRejection(token),
 
     async rejectedAgain(detail) {
-      if (tokens)
+      if (tokens.held)
         await expire(`The accounts server no longer accepts your sign-in (${detail}). Please sign in again.`);
       throw signedOutError();
     },
 
     async close() {
-      closed = true;
-      cancelRefresh();
+      background.close();
       revocations.close();
       await signInFlow.close();
     },
