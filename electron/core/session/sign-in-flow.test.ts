@@ -77,6 +77,17 @@ function flow(options: { server?: AuthorizationServer | Error; exchange?: () => 
 /** Lets the flow act on the browser's answer (it settles within one turn). */
 const settle = () => new Promise(setImmediate);
 
+/** A flow whose browser came back with a good code, exchanged and handed to the session. */
+async function handedOn() {
+  const f = flow();
+  await f.signIn.start();
+  f.receivers[0]?.answer({ code: 'c-1', iss: SERVER.issuer });
+  await settle();
+  const attempt = f.issued[0]?.attempt;
+  if (!attempt) throw new Error('The flow handed no tokens on.');
+  return { ...f, attempt, sentTo: f.receivers[0]?.sentTo };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -178,28 +189,21 @@ describe("the browser's answer", () => {
   });
 
   it('hands the tokens on; when the session succeeds, the browser is told and the attempt is over', async () => {
-    const f = flow();
-    await f.signIn.start();
-    f.receivers[0]?.answer({ code: 'c-1', iss: SERVER.issuer });
-    await settle();
-    const attempt = f.issued[0]?.attempt as SignInAttempt;
-    expect(attempt.current).toBe(true);
-    attempt.succeed();
-    expect(f.receivers[0]?.sentTo).toEqual(['signed-in']);
-    expect(attempt.current).toBe(false);
+    const f = await handedOn();
+    expect(f.attempt.current).toBe(true);
+    f.attempt.succeed();
+    expect(f.sentTo).toEqual(['signed-in']);
+    expect(f.attempt.current).toBe(false);
     expect(f.signIn.authorizeUrl()).toBeUndefined();
     expect(f.ended).toEqual([]);
   });
 
   it('abandoning tells the browser it failed and leaves the rest to whoever settled the session', async () => {
-    const f = flow();
-    await f.signIn.start();
-    f.receivers[0]?.answer({ code: 'c-1', iss: SERVER.issuer });
-    await settle();
-    f.issued[0]?.attempt.abandon();
-    expect(f.receivers[0]?.sentTo).toEqual(['failed']);
+    const f = await handedOn();
+    f.attempt.abandon();
+    expect(f.sentTo).toEqual(['failed']);
     expect(f.ended).toEqual([]);
-    expect(f.issued[0]?.attempt.current).toBe(true);
+    expect(f.attempt.current).toBe(true);
   });
 
   it('an answer that lands as the attempt ends sends the browser to the failure page, nothing more', async () => {

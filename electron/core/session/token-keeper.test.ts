@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logging/logger.ts';
 import { OAuthError, type TokenSet } from './oauth-client.ts';
-import { createTokenKeeper, type TokenKeeperOptions } from './token-keeper.ts';
+import { createTokenKeeper, type TokenKeeper, type TokenKeeperOptions } from './token-keeper.ts';
 
 const SKEW = 60_000;
 const T0 = 1_000_000;
@@ -52,6 +52,17 @@ const set = (n: number, expiresAt = T0 + 600_000): TokenSet => ({
 
 /** Lets the keeper act on an answer (it settles within one turn). */
 const settle = () => new Promise(setImmediate);
+
+/** A keeper signed in with set 1, a refresh asked (by `ask`) and not answered yet. */
+async function refreshInFlight(ask: (tokens: TokenKeeper) => Promise<string> = (tokens) => tokens.refresh()) {
+  const k = keeper();
+  k.tokens.adopt(set(1));
+  const pending = ask(k.tokens);
+  await settle();
+  const request = k.asked[0];
+  if (!request) throw new Error('The keeper did not ask for a refresh.');
+  return { ...k, pending, request };
+}
 
 describe('the access token', () => {
   it('is answered as it is while valid beyond the margin, and refreshed from the margin on', async () => {
@@ -113,23 +124,18 @@ describe('one refresh at a time', () => {
   });
 
   it('after a 401 refreshes even a token that has not expired, unless another caller already replaced it', async () => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const renewed = k.tokens.renewAfterRejection('at-1');
-    await settle();
-    k.asked[0]?.answer(set(2));
-    expect(await renewed).toBe('at-2');
+    const k = await refreshInFlight((tokens) => tokens.renewAfterRejection('at-1'));
+    k.request.answer(set(2));
+    expect(await k.pending).toBe('at-2');
     // A request that still carried at-1 gets the replacement without another refresh.
     expect(await k.tokens.renewAfterRejection('at-1')).toBe('at-2');
     expect(k.refresh).toHaveBeenCalledTimes(1);
   });
+
   it('never hands out a token the server rejected, even when the refresh after it failed', async () => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const renewed = k.tokens.renewAfterRejection('at-1');
-    await settle();
-    k.asked[0]?.fail(new OAuthError('network', 'offline'));
-    await expect(renewed).rejects.toMatchObject({ kind: 'network' });
+    const k = await refreshInFlight((tokens) => tokens.renewAfterRejection('at-1'));
+    k.request.fail(new OAuthError('network', 'offline'));
+    await expect(k.pending).rejects.toMatchObject({ kind: 'network' });
     void k.tokens.accessToken();
     await settle();
     expect(k.refresh).toHaveBeenCalledTimes(2);
@@ -138,12 +144,9 @@ describe('one refresh at a time', () => {
 
 describe('what a refresh answer means', () => {
   it('a refusal for good ends the sign-in, and callers hear only after that', async () => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const pending = k.tokens.refresh();
-    await settle();
-    k.asked[0]?.fail(new OAuthError('refused', 'refresh token already used', 'invalid_grant', 400));
-    await expect(pending).rejects.toMatchObject({ code: 'rejected', retryable: false });
+    const k = await refreshInFlight();
+    k.request.fail(new OAuthError('refused', 'refresh token already used', 'invalid_grant', 400));
+    await expect(k.pending).rejects.toMatchObject({ code: 'rejected', retryable: false });
     expect(k.onRefused).toHaveBeenCalledWith(
       'Your sign-in has ended: refresh token already used. Please sign in again.',
     );
@@ -158,39 +161,30 @@ describe('what a refresh answer means', () => {
     ],
     ['an off-spec answer', new OAuthError('invalid-response', 'not JSON'), 'invalid-response'],
   ])('%s: still signed in, this call fails as %s', async (_, error, kind) => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const pending = k.tokens.refresh();
-    await settle();
-    k.asked[0]?.fail(error);
-    await expect(pending).rejects.toMatchObject({ name: 'AccountsError', kind });
+    const k = await refreshInFlight();
+    k.request.fail(error);
+    await expect(k.pending).rejects.toMatchObject({ name: 'AccountsError', kind });
     expect(k.onRefused).not.toHaveBeenCalled();
     expect(k.tokens.refreshToken).toBe('rt-1');
   });
 
   it('an answer for a sign-in that ended meanwhile is handed back, never kept', async () => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const pending = k.tokens.refresh();
-    await settle();
+    const k = await refreshInFlight();
     expect(k.tokens.end()).toBe('rt-1');
     k.tokens.adopt(set(5));
-    k.asked[0]?.answer(set(2));
-    await expect(pending).rejects.toMatchObject({ code: 'rejected' });
+    k.request.answer(set(2));
+    await expect(k.pending).rejects.toMatchObject({ code: 'rejected' });
     expect(k.onStale).toHaveBeenCalledWith('rt-2');
     expect(k.onRefreshed).not.toHaveBeenCalled();
     expect(k.tokens.refreshToken).toBe('rt-5');
   });
 
   it('a refusal for a sign-in that ended meanwhile does not end the next one', async () => {
-    const k = keeper();
-    k.tokens.adopt(set(1));
-    const pending = k.tokens.refresh();
-    await settle();
+    const k = await refreshInFlight();
     k.tokens.end();
     k.tokens.adopt(set(5));
-    k.asked[0]?.fail(new OAuthError('refused', 'revoked', 'invalid_grant', 400));
-    await expect(pending).rejects.toMatchObject({ code: 'rejected' });
+    k.request.fail(new OAuthError('refused', 'revoked', 'invalid_grant', 400));
+    await expect(k.pending).rejects.toMatchObject({ code: 'rejected' });
     expect(k.onRefused).not.toHaveBeenCalled();
     expect(k.tokens.refreshToken).toBe('rt-5');
   });
