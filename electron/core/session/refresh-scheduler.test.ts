@@ -13,6 +13,7 @@ function scheduled(...answers: Array<'ok' | 'offline' | 'refused'>) {
   let time = T0;
   let issued = 0;
   let signedIn = true;
+  const logged: string[] = [];
   const timers = heldTimers();
   const refresh = vi.fn(async (_refreshToken: string): Promise<TokenSet> => {
     const answer = answers.shift() ?? 'ok';
@@ -40,9 +41,10 @@ function scheduled(...answers: Array<'ok' | 'offline' | 'refused'>) {
     now: () => time,
     skewMs: SKEW,
     delayAfter: (failures) => failures * 1_000,
-    log: () => {},
+    log: (message) => logged.push(message),
   });
   return {
+    logged,
     tokens,
     background,
     timers,
@@ -50,6 +52,7 @@ function scheduled(...answers: Array<'ok' | 'offline' | 'refused'>) {
     at: (t: number) => {
       time = t;
     },
+    now: () => time,
     signOut: () => {
       signedIn = false;
     },
@@ -124,6 +127,10 @@ describe('the background refresh', () => {
     expect(s.timers.planned).toEqual([1_000]);
     await s.runPlanned();
     expect(s.timers.planned).toEqual([2_000]);
+    expect(s.logged).toEqual([
+      'session: the background refresh failed (attempt 1): offline',
+      'session: the background refresh failed (attempt 2): offline',
+    ]);
     await s.runPlanned();
     expect(s.refresh).toHaveBeenCalledTimes(3);
     expect(s.timers.planned).toEqual([600_000 - SKEW]);
@@ -193,6 +200,23 @@ describe('the background refresh', () => {
     await s.runPlanned();
     expect(s.refresh).not.toHaveBeenCalled();
     expect(s.timers.planned).toEqual([]);
+  });
+
+  it('a failure that lands after a new sign-in leaves that sign-in and its plan alone', async () => {
+    const s = scheduled();
+    let fail!: (error: Error) => void;
+    s.refresh.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+    s.tokens.adopt(token(T0 + 600_000));
+    s.background.plan();
+    await s.runPlanned(); // the refresh is on its way
+    s.tokens.end();
+    s.background.reset();
+    s.tokens.adopt(token(s.now() + 600_000));
+    s.background.plan();
+    fail(new OAuthError('network', 'offline'));
+    await new Promise(setImmediate);
+    expect(s.timers.planned).toEqual([600_000 - SKEW]);
+    expect(s.logged).toEqual([]);
   });
 
   it('after a sign-out, an outage starts at the first delay again', async () => {

@@ -15,14 +15,15 @@ function queue(...answers: Array<'ok' | (() => Error)>) {
     if (answer !== 'ok') throw answer();
   });
   const onAllRevoked = vi.fn();
+  const logged: string[] = [];
   const q = createRevocationQueue({
     revoke,
     timers,
     delayAfter: (failures) => failures * 1_000,
-    log: () => {},
+    log: (message) => logged.push(message),
     onAllRevoked,
   });
-  return { q, timers, revoke, onAllRevoked };
+  return { q, timers, revoke, onAllRevoked, logged };
 }
 
 /** Runs the pending retry and lets its revocations answer (they settle within one turn). */
@@ -40,7 +41,7 @@ describe('revocation retries', () => {
   });
 
   it('keeps a token the server could not be told about, and tries again with growing waits', async () => {
-    const { q, timers, revoke, onAllRevoked } = queue(unreachable, busy, 'ok');
+    const { q, timers, revoke, onAllRevoked, logged } = queue(unreachable, busy, 'ok');
     expect(await q.revoke('rt-1')).toBe(false);
     expect(timers.planned).toEqual([1_000]);
     await retry(timers);
@@ -51,6 +52,10 @@ describe('revocation retries', () => {
     expect(revoke).toHaveBeenCalledTimes(3);
     expect(timers.planned).toEqual([]);
     expect(onAllRevoked).toHaveBeenCalledTimes(1);
+    expect(logged).toEqual([
+      'session: revoking a refresh token failed: The accounts server cannot be reached.',
+      'session: revoking a refresh token failed again: Too many requests.',
+    ]);
   });
 
   it('does not keep a token the server refused for good', async () => {
@@ -88,5 +93,32 @@ describe('revocation retries', () => {
     expect(await q.revoke('rt-2')).toBe(false);
     expect(timers.planned).toEqual([]);
     expect(revoke).toHaveBeenCalledTimes(2);
+  });
+
+  it('closing stops a retry under way: nothing more is sent, nobody is told', async () => {
+    const { q, timers, revoke, onAllRevoked } = queue(unreachable, unreachable);
+    await q.revoke('rt-1');
+    await q.revoke('rt-2');
+    let answer!: () => void;
+    revoke.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
+    timers.runNext(); // rt-1 is on its way
+    q.close();
+    answer();
+    await new Promise(setImmediate);
+    expect(revoke.mock.calls.map(([token]) => token)).toEqual(['rt-1', 'rt-2', 'rt-1']);
+    expect(onAllRevoked).not.toHaveBeenCalled();
+    expect(timers.planned).toEqual([]);
+  });
+
+  it('closing as the last retry answers: nobody is told', async () => {
+    const { q, timers, revoke, onAllRevoked } = queue(unreachable);
+    await q.revoke('rt-1');
+    let answer!: () => void;
+    revoke.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
+    timers.runNext();
+    q.close();
+    answer();
+    await new Promise(setImmediate);
+    expect(onAllRevoked).not.toHaveBeenCalled();
   });
 });

@@ -135,6 +135,12 @@ describe("the browser's answer", () => {
       { code: 'failed', message: 'The accounts server refused the sign-in (server_error: try later).' },
     ],
     [
+      'another error, without a description',
+      { error: 'server_error' },
+      'failed',
+      { code: 'failed', message: 'The accounts server refused the sign-in (server_error).' },
+    ],
+    [
       'an answer from another server (RFC 9207)',
       { code: 'c-1', iss: 'https://evil.example.com' },
       'failed',
@@ -194,6 +200,8 @@ describe("the browser's answer", () => {
     f.attempt.succeed();
     expect(f.sentTo).toEqual(['signed-in']);
     expect(f.attempt.current).toBe(false);
+    // Its listener stays a while, for the browser to fetch the closing page.
+    expect(f.receivers[0]?.receiver.closed).toBe(false);
     expect(f.signIn.authorizeUrl()).toBeUndefined();
     expect(f.ended).toEqual([]);
   });

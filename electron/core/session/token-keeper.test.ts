@@ -94,9 +94,41 @@ describe('the access token', () => {
 
   it('is refused with a rejected, not retryable, error when signed out', async () => {
     const k = keeper();
-    await expect(k.tokens.accessToken()).rejects.toMatchObject({ code: 'rejected', retryable: false });
-    await expect(k.tokens.renewAfterRejection('at-1')).rejects.toMatchObject({ code: 'rejected' });
+    const signedOut = {
+      code: 'rejected',
+      retryable: false,
+      message: 'You are signed out: sign in to continue.',
+    };
+    await expect(k.tokens.accessToken()).rejects.toMatchObject(signedOut);
+    await expect(k.tokens.renewAfterRejection('at-1')).rejects.toMatchObject(signedOut);
+    await expect(k.tokens.refresh()).rejects.toMatchObject(signedOut);
     expect(k.refresh).not.toHaveBeenCalled();
+  });
+
+  it('holds nothing when signed out, and says so without failing', () => {
+    const k = keeper();
+    expect(k.tokens.held).toBe(false);
+    expect(k.tokens.freshAccessToken()).toBeUndefined();
+    expect(k.tokens.refreshToken).toBeUndefined();
+    expect(k.tokens.accessExpiresAt).toBeUndefined();
+    expect(k.tokens.end()).toBeUndefined();
+  });
+
+  it('after a sign-out, callers are told so at once, not made to wait on a refresh still in flight', async () => {
+    const k = await refreshInFlight();
+    k.tokens.end();
+    await expect(k.tokens.accessToken()).rejects.toMatchObject({ code: 'rejected' });
+    await expect(k.tokens.renewAfterRejection('at-1')).rejects.toMatchObject({ code: 'rejected' });
+    k.request.fail(new OAuthError('network', 'offline'));
+    await expect(k.pending).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('forgets tokens that never became a session', async () => {
+    const k = keeper();
+    k.tokens.adopt(set(1));
+    k.tokens.drop();
+    expect(k.tokens.held).toBe(false);
+    await expect(k.tokens.accessToken()).rejects.toMatchObject({ code: 'rejected' });
   });
 });
 

@@ -149,6 +149,7 @@ export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {
     freshAccessToken,
 
     async accessToken() {
+      // Not left to refresh(): a refresh still in flight from before a sign-out must not be joined.
       if (!tokens) throw signedOutError();
       return freshAccessToken() ?? refresh();
     },
