@@ -10,7 +10,7 @@ import { OAuthError, type TokenSet } from './oauth-client.ts';
 import { worthRetrying } from './retry-policy.ts';
 
 export interface TokenKeeper {
-  /** Which sign-in the tokens belong to: bumped when one begins or ends. */
+  /** Which sign-in the tokens belong to: bumped when the browser brings one and when one ends. */
   readonly epoch: number;
   readonly held: boolean;
   readonly refreshToken: string | undefined;
