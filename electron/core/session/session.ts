@@ -1,23 +1,25 @@
-// The signed-in session: the sign-in flow (system browser + loopback redirect), the tokens
-// (access token in memory, refresh token in the secret store), single-flight refresh (on demand
-// and in the background ahead of expiry), and sign-out with revocation (retried in the background
-// when the server cannot be told). Only a token-free SessionView ever leaves this module.
+// The signed-in session: what the user is shown (signed out, signing in, signed in, and why) and
+// the moves between those states, composed from parts that each keep one thing: the browser
+// sign-in (sign-in-flow.ts), the tokens and their shared refresh (token-keeper.ts), the background
+// refresh (refresh-scheduler.ts), the kept sign-in (saved-sign-in.ts) and the revocations the server
+// has not confirmed (revocation-queue.ts). Only a token-free SessionView ever leaves this module.
 
-import { z } from 'zod';
-import {
-  BridgeError,
-  type SessionNotice,
-  type SessionReason,
-  type SessionView,
-} from '../../../shared/bridge.ts';
+import type { SessionNotice, SessionReason, SessionView } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
-import { AccountsError } from '../accounts-client.ts';
 import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import type { LoopbackReceiver, ReceivedCallback } from './loopback-receiver.ts';
-import { startLoopbackReceiver } from './loopback-receiver.ts';
-import { type AuthorizationServer, type OAuthClient, OAuthError, type TokenSet } from './oauth-client.ts';
-import { createPkce, createState, type Pkce } from './pkce.ts';
+import { type LoopbackReceiver, startLoopbackReceiver } from './loopback-receiver.ts';
+import type { OAuthClient, TokenSet } from './oauth-client.ts';
+import { createRefreshScheduler } from './refresh-scheduler.ts';
+import { retryDelays } from './retry-policy.ts';
+import { createRevocationQueue } from './revocation-queue.ts';
+import { createSavedSignIn } from './saved-sign-in.ts';
+import { realTimers, type SessionTimers } from './session-timers.ts';
+import { createSignInFlow, type SignInAttempt } from './sign-in-flow.ts';
+import { createTokenKeeper, signedOutError } from './token-keeper.ts';
+
+// The options name the timers' type; callers (and the tests' fake clock) take it from here.
+export type { SessionTimers } from './session-timers.ts';
 
 export interface SessionOptions {
   oauth: OAuthClient;
@@ -58,85 +60,82 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export interface SessionTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The global timers, unref'd: a pending background refresh or retry never keeps the process alive. */
-export const realTimers: SessionTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
-
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 60_000, 5 * 60_000];
-
-const StoredSession = z.object({ v: z.literal(1), refreshToken: z.string().min(1), email: z.email() });
-
-interface Flow {
-  receiver: LoopbackReceiver;
-  authorizeUrl: string;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-interface Tokens {
-  refreshToken: string;
-  access: { token: string; expiresAt: number } | undefined;
-}
-
-export function signedOutError(): BridgeError {
-  return new BridgeError({
-    code: 'rejected',
-    message: 'You are signed out: sign in to continue.',
-    retryable: false,
-  });
-}
-
 export function createSession(options: SessionOptions): Session {
-  const { oauth, store, storeKey } = options;
+  const { oauth, store } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const log = options.log ?? (options.logger ? logger.warn : consoleWarn);
-  const timeoutMs = options.signInTimeoutMs ?? 5 * 60_000;
   const skewMs = options.refreshSkewMs ?? 60_000;
-  const startReceiver = options.startReceiver ?? startLoopbackReceiver;
   const timers = options.timers ?? realTimers;
-  const retryDelays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
-  const delayAfter = (failures: number) => retryDelays[Math.min(failures, retryDelays.length) - 1] ?? 0;
+  const delayAfter = retryDelays(options.retryDelaysMs);
 
+  // What the user is shown; the tokens, timers and the attempt in the browser live in the parts below.
   let state: SessionView['state'] = 'signed-out';
   let email: string | undefined;
   let reason: SessionReason | undefined;
   let notice: SessionNotice | undefined;
-  let tokens: Tokens | undefined;
-  let flow: Flow | undefined;
   let starting: Promise<SessionView> | undefined;
-  let refreshing: Promise<string> | undefined;
-  /** Bumped whenever the session's identity changes, so late answers for an old one are dropped. */
-  let epoch = 0;
-  const receivers = new Set<LoopbackReceiver>();
-  let closed = false;
-  /** The background refresh: due shortly before the access token expires, or a retry. */
-  let refreshTimer: unknown;
-  let refreshFailures = 0;
-  /** Refresh tokens the server has not confirmed revoked yet: in memory only, where they were. */
-  const unrevoked = new Set<string>();
-  let revokeTimer: unknown;
-  let revokeFailures = 0;
+
+  const saved = createSavedSignIn({ store, key: options.storeKey, log });
+  const revocations = createRevocationQueue({
+    revoke: (refreshToken) => oauth.revoke(refreshToken),
+    timers,
+    delayAfter,
+    log,
+    onAllRevoked() {
+      // The server has been told after all: the note after sign-out no longer holds.
+      if (notice?.code !== 'revocation-failed') return;
+      notice = undefined;
+      if (state === 'signed-out') changed();
+    },
+  });
+  const tokens = createTokenKeeper({
+    refresh: (refreshToken) => oauth.refresh(refreshToken),
+    skewMs,
+    now,
+    logger,
+    onRefused: expire,
+    onStale: (refreshToken) => void revocations.revoke(refreshToken),
+    async onRefreshed(issued) {
+      background.refreshed();
+      if (email) await saved.save(issued.refreshToken, email);
+    },
+  });
+  const background = createRefreshScheduler({
+    tokens,
+    signedIn: () => state === 'signed-in',
+    timers,
+    now,
+    skewMs,
+    delayAfter,
+    log,
+  });
+  const signInFlow = createSignInFlow({
+    oauth,
+    startReceiver: options.startReceiver ?? startLoopbackReceiver,
+    timeoutMs: options.signInTimeoutMs ?? 5 * 60_000,
+    logger,
+    onStarted() {
+      state = 'signing-in';
+      reason = undefined;
+      notice = undefined;
+    },
+    onEnded(why) {
+      state = 'signed-out';
+      reason = why;
+      changed();
+    },
+    onIssued: signedInThroughBrowser,
+  });
 
   function view(): SessionView {
+    const page = signInFlow.authorizeUrl();
     return {
       state,
       ...(state === 'signed-in' && email ? { email } : {}),
       ...(reason ? { reason } : {}),
       ...(state === 'signed-out' && notice ? { notice } : {}),
-      ...(state === 'signing-in' && flow ? { authorizeUrl: flow.authorizeUrl } : {}),
+      ...(state === 'signing-in' && page !== undefined ? { authorizeUrl: page } : {}),
       storage: store.kind,
       ...(store.note ? { storageNote: store.note } : {}),
     };
@@ -148,311 +147,63 @@ export function createSession(options: SessionOptions): Session {
     return current;
   }
 
-  async function persist(refreshToken: string, who: string): Promise<void> {
-    try {
-      await store.set(storeKey, JSON.stringify({ v: 1, refreshToken, email: who }));
-    } catch (error) {
-      // The session still works for this run; it just will not survive a restart.
-      log(`session: could not save the sign-in to the ${store.kind}: ${errorMessage(error)}`);
+  /** The browser's sign-in brought tokens: the session is this account's once its profile is read. */
+  async function signedInThroughBrowser(issued: TokenSet, attempt: SignInAttempt): Promise<void> {
+    // Cancelled, timed out or signed out while the code was exchanged: these must not stay valid.
+    if (!attempt.current) {
+      attempt.abandon();
+      return void revocations.revoke(issued.refreshToken);
     }
-  }
-
-  async function forget(): Promise<void> {
-    try {
-      await store.delete(storeKey);
-    } catch (error) {
-      log(`session: could not delete the sign-in from the ${store.kind}: ${errorMessage(error)}`);
-    }
-  }
-
-  /** Revokes at the server; false when it could not be told (kept to retry in the background). */
-  async function revokeQuietly(refreshToken: string): Promise<boolean> {
-    try {
-      await oauth.revoke(refreshToken);
-      return true;
-    } catch (error) {
-      log(`session: revoking a refresh token failed: ${errorMessage(error)}`);
-      if (worthRetrying(error) && !closed) {
-        unrevoked.add(refreshToken);
-        scheduleRevocations();
-      }
-      return false;
-    }
-  }
-
-  function scheduleRevocations(): void {
-    if (closed || revokeTimer !== undefined || unrevoked.size === 0) return;
-    revokeFailures += 1;
-    revokeTimer = timers.setTimeout(() => {
-      revokeTimer = undefined;
-      void retryRevocations();
-    }, delayAfter(revokeFailures));
-  }
-
-  async function retryRevocations(): Promise<void> {
-    for (const refreshToken of [...unrevoked]) {
-      if (closed) return;
-      try {
-        await oauth.revoke(refreshToken);
-        unrevoked.delete(refreshToken);
-      } catch (error) {
-        log(`session: revoking a refresh token failed again: ${errorMessage(error)}`);
-        if (!worthRetrying(error)) unrevoked.delete(refreshToken);
-      }
-    }
-    if (closed) return;
-    if (unrevoked.size > 0) return scheduleRevocations();
-    revokeFailures = 0;
-    // The server has been told after all: the note after sign-out no longer holds.
-    if (notice?.code === 'revocation-failed') {
-      notice = undefined;
-      if (state === 'signed-out') changed();
-    }
-  }
-
-  function cancelRefresh(): void {
-    if (refreshTimer !== undefined) timers.clearTimeout(refreshTimer);
-    refreshTimer = undefined;
-  }
-
-  /** Plans the background refresh shortly before the access token expires (or a retry after `delayMs`). */
-  function scheduleRefresh(delayMs?: number): void {
-    cancelRefresh();
-    const access = tokens?.access;
-    if (closed || state !== 'signed-in' || !access) return;
-    const left = access.expiresAt - now();
-    // Ahead by the refresh margin, but never more than half the token's life (no refresh loop
-    // when the server hands out tokens shorter than the margin).
-    const due = delayMs ?? Math.max(0, left - skewMs, left / 2);
-    const started = epoch;
-    refreshTimer = timers.setTimeout(() => {
-      refreshTimer = undefined;
-      void refreshInBackground(started);
-    }, due);
-  }
-
-  async function refreshInBackground(started: number): Promise<void> {
-    if (closed || epoch !== started || !tokens || state !== 'signed-in') return;
-    const access = tokens.access;
-    // Someone refreshed on demand in the meantime (that also planned the next one).
-    if (access && access.expiresAt - skewMs > now() && refreshFailures === 0) return scheduleRefresh();
-    try {
-      await refreshShared();
-    } catch (error) {
-      // Refused: refreshShared has signed out. Anything else: still signed in, try again later.
-      if (closed || epoch !== started || !tokens || (error instanceof BridgeError && !error.retryable))
-        return;
-      refreshFailures += 1;
-      log(`session: the background refresh failed (attempt ${refreshFailures}): ${errorMessage(error)}`);
-      scheduleRefresh(delayAfter(refreshFailures));
-    }
-  }
-
-  function retire(receiver: LoopbackReceiver, afterMs: number): void {
-    const timer = setTimeout(() => {
-      receivers.delete(receiver);
-      void receiver.close();
-    }, afterMs);
-    timer.unref();
-  }
-
-  /** Ends the flow `f` (if still current) in the signed-out state with `why`. */
-  function endFlow(f: Flow, why: SessionReason | undefined, closeNow: boolean): SessionView | undefined {
-    if (flow !== f) return undefined;
-    clearTimeout(f.timer);
-    flow = undefined;
-    if (closeNow) {
-      receivers.delete(f.receiver);
-      void f.receiver.close();
-    } else {
-      // Let the browser fetch the closing page first.
-      retire(f.receiver, 60_000);
-    }
-    state = 'signed-out';
-    reason = why;
-    return changed();
-  }
-
-  async function complete(f: Flow, server: AuthorizationServer, pkce: Pkce, received: ReceivedCallback) {
-    const { params } = received;
-    const fail = (outcome: 'denied' | 'failed', why: SessionReason) => {
-      received.finish(outcome);
-      endFlow(f, why, false);
-    };
-    if (flow !== f) return received.finish('failed');
-    clearTimeout(f.timer);
-    if (params.error) {
-      if (params.error === 'access_denied') {
-        return fail('denied', { code: 'denied', message: 'Sign-in was cancelled on the Quantower page.' });
-      }
-      const detail = params.errorDescription ? `: ${params.errorDescription}` : '';
-      return fail('failed', {
-        code: 'failed',
-        message: `The accounts server refused the sign-in (${params.error}${detail}).`,
-      });
-    }
-    // RFC 9207: the answer must come from the server we asked, not another one in a mix-up.
-    if (server.authorization_response_iss_parameter_supported && params.iss !== server.issuer) {
-      return fail('failed', { code: 'failed', message: 'The sign-in answer came from another server.' });
-    }
-    if (!params.code)
-      return fail('failed', { code: 'failed', message: 'The sign-in answer carried no code.' });
-
-    let issued: TokenSet;
-    try {
-      issued = await oauth.exchangeCode({
-        code: params.code,
-        redirectUri: f.receiver.redirectUri,
-        verifier: pkce.verifier,
-      });
-    } catch (error) {
-      return fail('failed', reasonFor(error));
-    }
-    if (flow !== f) {
-      received.finish('failed');
-      return void revokeQuietly(issued.refreshToken);
-    }
-    epoch += 1;
-    tokens = {
-      refreshToken: issued.refreshToken,
-      access: { token: issued.accessToken, expiresAt: issued.expiresAt },
-    };
+    tokens.adopt(issued);
     let profile: { email: string };
     try {
       profile = await options.loadProfile();
     } catch (error) {
-      tokens = undefined;
-      void revokeQuietly(issued.refreshToken);
-      return fail('failed', {
+      tokens.drop();
+      void revocations.revoke(issued.refreshToken);
+      return attempt.fail({
         code: 'failed',
         message: `Signed in, but your account could not be read: ${errorMessage(error)}`,
       });
     }
-    if (flow !== f || !tokens) {
-      received.finish('failed');
-      return;
-    }
-    await persist(tokens.refreshToken, profile.email);
+    // Reading the profile may have rotated the refresh token: keep the one held now.
+    const refreshToken = tokens.refreshToken;
+    if (!attempt.current || refreshToken === undefined) return attempt.abandon();
+    await saved.save(refreshToken, profile.email);
     logger.info(`signed in as ${profile.email}`);
-    received.finish('signed-in');
-    clearTimeout(f.timer);
-    flow = undefined;
-    retire(f.receiver, 60_000);
+    attempt.succeed();
     state = 'signed-in';
     email = profile.email;
     reason = undefined;
     notice = undefined;
-    scheduleRefresh();
+    background.plan();
     changed();
   }
 
   async function start(): Promise<SessionView> {
-    let server: AuthorizationServer;
-    try {
-      server = await oauth.discover();
-    } catch (error) {
-      reason = reasonFor(error);
-      return changed();
-    }
-    const pkce = createPkce();
-    const expectedState = createState();
-    const receiver = await startReceiver({ state: expectedState });
-    receivers.add(receiver);
-    const f: Flow = {
-      receiver,
-      authorizeUrl: oauth.authorizeUrl(server, {
-        redirectUri: receiver.redirectUri,
-        state: expectedState,
-        challenge: pkce.challenge,
-      }),
-      timer: setTimeout(() => {
-        endFlow(
-          f,
-          { code: 'timed-out', message: 'Nobody finished signing in in the browser in time.' },
-          true,
-        );
-      }, timeoutMs),
-    };
-    f.timer.unref?.();
-    logger.info('sign-in started in the browser');
-    logger.debug(`sign-in page: ${f.authorizeUrl}`);
-    flow = f;
-    state = 'signing-in';
-    reason = undefined;
-    notice = undefined;
-    receiver.callback.then(
-      (received) => complete(f, server, pkce, received),
-      () => {}, // closed: cancel, timeout or shutdown already settled the state
-    );
+    const notStarted = await signInFlow.start();
+    if (notStarted) reason = notStarted;
     return changed();
   }
 
   async function expire(message: string): Promise<void> {
-    epoch += 1;
-    cancelRefresh();
-    tokens = undefined;
+    tokens.end();
+    background.cancel();
     email = undefined;
     state = 'signed-out';
     reason = { code: 'expired', message };
-    await forget();
+    await saved.forget();
     changed();
-  }
-
-  function refreshShared(): Promise<string> {
-    refreshing ??= (async () => {
-      const started = epoch;
-      const current = tokens;
-      if (!current) throw signedOutError();
-      let issued: TokenSet;
-      try {
-        issued = await oauth.refresh(current.refreshToken);
-      } catch (error) {
-        // Refused for good (invalid_grant & co.); a 5xx or 429 with an error body is just a bad moment.
-        if (error instanceof OAuthError && error.kind === 'refused' && !worthRetrying(error)) {
-          if (epoch === started)
-            await expire(`Your sign-in has ended: ${error.message}. Please sign in again.`);
-          throw signedOutError();
-        }
-        // Offline or a broken answer: still signed in, the call just fails this time.
-        throw new AccountsError(
-          error instanceof OAuthError && error.kind === 'invalid-response' ? 'invalid-response' : 'network',
-          errorMessage(error),
-        );
-      }
-      if (epoch !== started || !tokens) {
-        void revokeQuietly(issued.refreshToken);
-        throw signedOutError();
-      }
-      tokens = {
-        refreshToken: issued.refreshToken,
-        access: { token: issued.accessToken, expiresAt: issued.expiresAt },
-      };
-      logger.info(`access token refreshed, valid until ${new Date(issued.expiresAt).toISOString()}`);
-      refreshFailures = 0;
-      scheduleRefresh();
-      if (email) await persist(issued.refreshToken, email);
-      return issued.accessToken;
-    })().finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
   }
 
   return {
     view,
 
     async restore() {
-      let raw: string | null = null;
-      try {
-        raw = await store.get(storeKey);
-      } catch (error) {
-        log(`session: could not read the saved sign-in from the ${store.kind}: ${errorMessage(error)}`);
-      }
-      const saved = raw === null ? undefined : StoredSession.safeParse(safeJson(raw));
-      if (saved && !saved.success) await forget();
-      if (saved?.success && state === 'signed-out' && !tokens) {
-        tokens = { refreshToken: saved.data.refreshToken, access: undefined };
-        email = saved.data.email;
+      const kept = await saved.load();
+      if (kept && state === 'signed-out' && !tokens.held) {
+        tokens.resume(kept.refreshToken);
+        email = kept.email;
         state = 'signed-in';
         reason = undefined;
         notice = undefined;
@@ -472,85 +223,42 @@ export function createSession(options: SessionOptions): Session {
 
     async cancelSignIn() {
       if (starting) await starting;
-      return (flow && endFlow(flow, undefined, true)) || view();
+      signInFlow.cancel();
+      return view();
     },
 
     async signOut() {
       if (starting) await starting;
-      if (flow) endFlow(flow, undefined, true);
-      const refreshToken = tokens?.refreshToken;
-      epoch += 1;
-      cancelRefresh();
-      refreshFailures = 0;
-      tokens = undefined;
+      signInFlow.cancel();
+      const refreshToken = tokens.end();
+      background.reset();
       email = undefined;
       state = 'signed-out';
       reason = undefined;
       notice = undefined;
       // Revoke first (while the token is still ours to present), then delete it here regardless.
       // When the server cannot be told, the user is, and core keeps trying in the background.
-      const revoked = refreshToken ? await revokeQuietly(refreshToken) : true;
-      await forget();
+      const revoked = refreshToken ? await revocations.revoke(refreshToken) : true;
+      await saved.forget();
       logger.info(revoked ? 'signed out' : 'signed out here; the server could not be told yet');
       if (!revoked && state === 'signed-out') notice = { code: 'revocation-failed' };
       return changed();
     },
 
-    async getAccessToken() {
-      if (!tokens) throw signedOutError();
-      const access = tokens.access;
-      if (access && access.expiresAt - skewMs > now()) return access.token;
-      return refreshShared();
-    },
+    getAccessToken: () => tokens.accessToken(),
 
-    async renewAfterRejection(token) {
-      if (!tokens) throw signedOutError();
-      const access = tokens.access;
-      // Another caller already replaced the rejected token.
-      if (access && access.token !== token && access.expiresAt - skewMs > now()) return access.token;
-      if (access?.token === token) tokens.access = undefined;
-      return refreshShared();
-    },
+    renewAfterRejection: (token) => tokens.renewAfterRejection(token),
 
     async rejectedAgain(detail) {
-      if (tokens)
+      if (tokens.held)
         await expire(`The accounts server no longer accepts your sign-in (${detail}). Please sign in again.`);
       throw signedOutError();
     },
 
     async close() {
-      closed = true;
-      cancelRefresh();
-      if (revokeTimer !== undefined) timers.clearTimeout(revokeTimer);
-      revokeTimer = undefined;
-      unrevoked.clear();
-      if (flow) {
-        clearTimeout(flow.timer);
-        flow = undefined;
-      }
-      await Promise.all([...receivers].map((r) => r.close()));
-      receivers.clear();
+      background.close();
+      revocations.close();
+      await signInFlow.close();
     },
   };
-}
-
-function reasonFor(error: unknown): SessionReason {
-  if (error instanceof OAuthError && error.kind === 'network')
-    return { code: 'unreachable', message: error.message };
-  return { code: 'failed', message: errorMessage(error) };
-}
-
-/** The server could not be told (unreachable, 5xx, 429, an off-spec answer): worth asking again. */
-function worthRetrying(error: unknown): boolean {
-  if (!(error instanceof OAuthError)) return true;
-  if (error.kind !== 'refused') return true;
-  return error.status !== undefined && (error.status >= 500 || error.status === 429);
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }
