@@ -1,9 +1,9 @@
 // Timers for a module that takes injected timers: nothing runs by itself. A test reads what is
 // planned and after how long, then runs it when it chooses, so no test waits on the wall clock.
 
-import type { SessionTimers } from '../../electron/core/session/session-timers.ts';
+import type { Timers } from '../../electron/core/timers.ts';
 
-export interface HeldTimers extends SessionTimers {
+export interface HeldTimers extends Timers {
   /** The delays of the timers set and not yet run or cleared, in the order they were set. */
   readonly planned: number[];
   /** Runs the earliest-set pending timer; throws when none is pending. */

@@ -4,7 +4,7 @@
 
 import { BridgeError } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
-import type { SessionTimers } from './session-timers.ts';
+import type { Timers } from '../timers.ts';
 import type { TokenKeeper } from './token-keeper.ts';
 
 export interface RefreshScheduler {
@@ -23,7 +23,7 @@ export function createRefreshScheduler(options: {
   tokens: Pick<TokenKeeper, 'epoch' | 'held' | 'accessExpiresAt' | 'freshAccessToken' | 'refresh'>;
   /** Whether the session is signed in (not signing in, not signed out). */
   signedIn: () => boolean;
-  timers: SessionTimers;
+  timers: Timers;
   now: () => number;
   /** Refresh this long before the access token expires. */
   skewMs: number;

@@ -3,8 +3,8 @@
 // on close (the sign-in then expires at the server by itself).
 
 import { errorMessage } from '../../../shared/error-message.ts';
+import type { Timers } from '../timers.ts';
 import { worthRetrying } from './retry-policy.ts';
-import type { SessionTimers } from './session-timers.ts';
 
 export interface RevocationQueue {
   /** Revokes at the server; false when it could not be told (then kept to retry in the background). */
@@ -15,7 +15,7 @@ export interface RevocationQueue {
 
 export function createRevocationQueue(options: {
   revoke: (refreshToken: string) => Promise<void>;
-  timers: SessionTimers;
+  timers: Timers;
   delayAfter: (failures: number) => number;
   log: (message: string) => void;
   /** The server has confirmed every revocation that once failed. */

@@ -8,18 +8,18 @@ import type { SessionNotice, SessionReason, SessionView } from '../../../shared/
 import { errorMessage } from '../../../shared/error-message.ts';
 import { consoleWarn, type Logger, silentLogger } from '../logging/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import { realTimers, type Timers } from '../timers.ts';
 import { type LoopbackReceiver, startLoopbackReceiver } from './loopback-receiver.ts';
 import type { OAuthClient, TokenSet } from './oauth-client.ts';
 import { createRefreshScheduler } from './refresh-scheduler.ts';
 import { retryDelays } from './retry-policy.ts';
 import { createRevocationQueue } from './revocation-queue.ts';
 import { createSavedSignIn } from './saved-sign-in.ts';
-import { realTimers, type SessionTimers } from './session-timers.ts';
 import { createSignInFlow, type SignInAttempt } from './sign-in-flow.ts';
 import { createTokenKeeper, signedOutError } from './token-keeper.ts';
 
 // The options name the timers' type; callers (and the tests' fake clock) take it from here.
-export type { SessionTimers } from './session-timers.ts';
+export type SessionTimers = Timers;
 
 export interface SessionOptions {
   oauth: OAuthClient;
@@ -35,7 +35,7 @@ export interface SessionOptions {
   refreshSkewMs?: number;
   now?: () => number;
   /** The background refresh's and the revocation retries' timers (tests pass a fake clock). */
-  timers?: SessionTimers;
+  timers?: Timers;
   /** Waits between background attempts after a network failure; the last one repeats. */
   retryDelaysMs?: readonly number[];
   startReceiver?: (options: { state: string }) => Promise<LoopbackReceiver>;
@@ -188,7 +188,8 @@ export function createSession(options: SessionOptions): Session {
 
   async function expire(message: string): Promise<void> {
     tokens.end();
-    background.cancel();
+    // A later sign-in starts its background retries from the first wait.
+    background.reset();
     email = undefined;
     state = 'signed-out';
     reason = { code: 'expired', message };

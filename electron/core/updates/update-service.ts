@@ -6,6 +6,7 @@
 import type { UpdateStatus } from '../../../shared/bridge/about.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { Logger } from '../logging/logger.ts';
+import { realTimers, type Timers } from '../timers.ts';
 
 /** The updater as core needs it; electron/main/updater.ts adapts electron-updater's autoUpdater. */
 export interface Updater {
@@ -17,10 +18,8 @@ export interface Updater {
   installAndRestart(): void;
 }
 
-export interface UpdateTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** The update checks' timers (tests pass a fake clock). */
+export type UpdateTimers = Timers;
 
 export interface UpdateServiceOptions {
   updater: Updater;
@@ -50,15 +49,6 @@ export const CHECK_EVERY_MS = 24 * 60 * 60_000;
 export const LATER_MS = 24 * 60 * 60_000;
 /** While a ready update is held back (quiet hours, trading), how often to look again. */
 export const HELD_RECHECK_MS = 10 * 60_000;
-
-const realTimers: UpdateTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
   const { updater, logger } = options;
