@@ -2,16 +2,13 @@
 // the user has the companion open in the same browser (its session cookie present).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page, test } from '@playwright/test';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
-import { signInThroughPage } from './support/sign-in.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
-let shell: RunningShell;
 let other: Server;
 let otherOrigin: string;
 
 test.beforeAll(async () => {
-  shell = await startShellProcess();
   other = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>another local page</title><p>hello</p>');
@@ -20,7 +17,6 @@ test.beforeAll(async () => {
   otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 test.afterAll(async () => {
-  await shell?.stop();
   await new Promise((resolve) => other?.close(resolve));
 });
 
@@ -45,10 +41,9 @@ async function watchStatuses(page: Page, url: string): Promise<() => Promise<num
   };
 }
 
-test('a page on another origin gets 403 from the bridge', async ({ page }) => {
-  // The user has the companion open: the browser holds its session cookie.
+test('a page on another origin gets 403 from the bridge', async ({ page, sharedShell: shell }) => {
+  // The user has the companion open, signed in: the browser holds its session cookie.
   await page.goto(shell.url);
-  await signInThroughPage(page);
   await expect(page.getByTestId('referral-link')).toBeVisible();
 
   await page.goto(`${otherOrigin}/`);
