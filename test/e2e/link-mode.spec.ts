@@ -7,6 +7,10 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { freePort, type RunningShell, startSandboxProcess, startShellProcess } from './support/processes.ts';
 import { decodeQr } from './support/referral.ts';
 
+// Each test starts shells of its own (a fresh data directory: the welcome, a saved mode, a restart),
+// so the tests share nothing and run in parallel.
+test.describe.configure({ mode: 'parallel' });
+
 const LINK = 'https://accounts.quantower.com/referral?referral_code=AB%2BCD%2F9%3D';
 const running: RunningShell[] = [];
 const contexts: BrowserContext[] = [];

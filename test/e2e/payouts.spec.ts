@@ -1,6 +1,6 @@
 // Payout requests end to end: the browser shell's UI against its embedded sandbox. Each test runs
 // its own shell (its own demo world: the seeded $143.35, terms of its own, a crash and a restart),
-// signed in through the sandbox's sign-in form; so the tests share nothing.
+// signed in through the sandbox's sign-in form; so the tests share nothing and run in parallel.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -8,6 +8,8 @@ import { accountsPaths } from '../../shared/accounts-api.ts';
 import { expect, openSignedIn, test } from './support/fixtures.ts';
 import { type Sandbox, sandboxOf } from './support/payouts.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
+
+test.describe.configure({ mode: 'parallel' });
 
 let shells: RunningShell[] = [];
 test.afterEach(async () => {

@@ -17,6 +17,10 @@ import {
 } from './support/processes.ts';
 import { openSignInTab, signInThroughPage, submitCredentials } from './support/sign-in.ts';
 
+// Each test starts a shell of its own, signed out (and sometimes a sandbox): they share nothing and
+// run in parallel.
+test.describe.configure({ mode: 'parallel' });
+
 // The keychain is real only inside scripts/with-secret-service.ts (npm run test:e2e) or on CI.
 const keychain = process.env.COMPANION_SECRET_SERVICE === 'isolated' || process.env.CI === 'true';
 
