@@ -22,22 +22,28 @@ test.afterAll(async () => {
 
 /**
  * HTTP statuses of requests to `url` as the browser's network layer saw them. Playwright reports no
- * response for a request that CORS blocked, but Chromium's own event still carries the status.
+ * response for a request that CORS blocked, but Chromium's own event still carries the status. That
+ * event may come before or after the request's own (Chromium does not order them), so both are kept
+ * by request id and matched when asked.
  */
 async function watchStatuses(page: Page, url: string): Promise<() => Promise<number[]>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const ids = new Set<string>();
-  const statuses: number[] = [];
+  const urls = new Map<string, string>();
+  const statusOf = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (event) => {
-    if (event.request.url === url) ids.add(event.requestId);
+    urls.set(event.requestId, event.request.url);
   });
   cdp.on('Network.responseReceivedExtraInfo', (event) => {
-    if (ids.has(event.requestId)) statuses.push(event.statusCode);
+    statusOf.set(event.requestId, event.statusCode);
   });
+  const statuses = () =>
+    [...urls]
+      .filter(([id, requested]) => requested === url && statusOf.has(id))
+      .map(([id]) => statusOf.get(id) as number);
   return async () => {
-    await expect.poll(() => statuses.length).toBeGreaterThan(0);
-    return statuses;
+    await expect.poll(() => statuses().length).toBeGreaterThan(0);
+    return statuses();
   };
 }
 
