@@ -3,7 +3,8 @@
 // nothing saved, and the link surviving a restart.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { freePort, type RunningShell, startSandboxProcess, startShellProcess } from './support/processes.ts';
 import { decodeQr } from './support/referral.ts';
 

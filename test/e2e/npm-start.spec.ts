@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** What a checkout does not hold: installed, built, or written by tests and tools. */

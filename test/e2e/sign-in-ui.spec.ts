@@ -6,8 +6,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../../sandbox/oauth/demo.ts';
+import { expect, test } from './support/fixtures.ts';
 import {
   freePort,
   type RunningShell,
