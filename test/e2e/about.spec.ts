@@ -2,28 +2,19 @@
 // clipboard (real CLI process, real demo sandbox, Chromium's clipboard), scrubbed of this run's
 // secret and the partner's e-mail address; "Open logs folder" shows where the logs are.
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../../sandbox/oauth/demo.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
-import { signInThroughPage } from './support/sign-in.ts';
+import { expect, openSignedIn, test } from './support/fixtures.ts';
 
-let shell: RunningShell;
-
-test.beforeAll(async () => {
-  shell = await startShellProcess();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
-
+// A shell of its own: the report's last log lines must hold this shell's sign-in, not a shared
+// shell's later traffic.
 test('Copy diagnostics copies a scrubbed report; the logs folder is shown by its path', async ({
-  browser,
+  page,
+  context,
+  startShell,
 }) => {
-  const context = await browser.newContext();
+  const shell = await startShell();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shell.origin });
-  const page = await context.newPage();
-  await page.goto(shell.url);
-  await signInThroughPage(page);
+  await openSignedIn(page, shell);
 
   await page.getByTestId('tab-settings').click();
   await expect(page.getByTestId('about-shell')).toHaveText('Browser shell');
@@ -40,5 +31,4 @@ test('Copy diagnostics copies a scrubbed report; the logs folder is shown by its
 
   await page.getByTestId('open-logs').click();
   await expect(page.getByTestId('logs-path')).toHaveText(`The logs are in ${join(shell.dataDir, 'logs')}`);
-  await context.close();
 });

@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
 const assets = fileURLToPath(new URL('../../out/renderer/assets/', import.meta.url));
 

@@ -2,16 +2,13 @@
 // the user has the companion open in the same browser (its session cookie present).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page, test } from '@playwright/test';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
-import { signInThroughPage } from './support/sign-in.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
-let shell: RunningShell;
 let other: Server;
 let otherOrigin: string;
 
 test.beforeAll(async () => {
-  shell = await startShellProcess();
   other = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>another local page</title><p>hello</p>');
@@ -20,35 +17,39 @@ test.beforeAll(async () => {
   otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 test.afterAll(async () => {
-  await shell?.stop();
   await new Promise((resolve) => other?.close(resolve));
 });
 
 /**
  * HTTP statuses of requests to `url` as the browser's network layer saw them. Playwright reports no
- * response for a request that CORS blocked, but Chromium's own event still carries the status.
+ * response for a request that CORS blocked, but Chromium's own event still carries the status. That
+ * event may come before or after the request's own (Chromium does not order them), so both are kept
+ * by request id and matched when asked.
  */
 async function watchStatuses(page: Page, url: string): Promise<() => Promise<number[]>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const ids = new Set<string>();
-  const statuses: number[] = [];
+  const urls = new Map<string, string>();
+  const statusOf = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (event) => {
-    if (event.request.url === url) ids.add(event.requestId);
+    urls.set(event.requestId, event.request.url);
   });
   cdp.on('Network.responseReceivedExtraInfo', (event) => {
-    if (ids.has(event.requestId)) statuses.push(event.statusCode);
+    statusOf.set(event.requestId, event.statusCode);
   });
+  const statuses = () =>
+    [...urls]
+      .filter(([id, requested]) => requested === url && statusOf.has(id))
+      .map(([id]) => statusOf.get(id) as number);
   return async () => {
-    await expect.poll(() => statuses.length).toBeGreaterThan(0);
-    return statuses;
+    await expect.poll(() => statuses().length).toBeGreaterThan(0);
+    return statuses();
   };
 }
 
-test('a page on another origin gets 403 from the bridge', async ({ page }) => {
-  // The user has the companion open: the browser holds its session cookie.
+test('a page on another origin gets 403 from the bridge', async ({ page, sharedShell: shell }) => {
+  // The user has the companion open, signed in: the browser holds its session cookie.
   await page.goto(shell.url);
-  await signInThroughPage(page);
   await expect(page.getByTestId('referral-link')).toBeVisible();
 
   await page.goto(`${otherOrigin}/`);

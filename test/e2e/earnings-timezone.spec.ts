@@ -1,35 +1,27 @@
 // The earnings chart in the user's time zone: a browser in Moscow (UTC+3) sees a commission earned
 // at 01:30 local time on that local day — in the sandbox's answer for the zone the page sent and in
 // the chart's table on screen — while the UTC series counts it on the day before.
-import { expect, test } from '@playwright/test';
 import type { EarningsSeries } from '../../shared/accounts-api.ts';
 import { formatCents } from '../../shared/money.ts';
 import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { operator, partnerApi, signInShell } from './support/earnings.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+import { operator, partnerApi } from './support/earnings.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test.use({ locale: 'en-US', timezoneId: 'Europe/Moscow' });
 
 const DAY_MS = 86_400_000;
-let shell: RunningShell;
-
-test.beforeAll(async () => {
-  shell = await startShellProcess();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
 
 const byStart = (series: EarningsSeries) => new Map(series.points.map((point) => [point.start, point]));
 
 test('a commission at 01:30 in Moscow is on the Moscow day, in the API answer and on screen', async ({
   page,
-  context,
+  sharedShell: shell,
 }) => {
+  // The worker's shared demo world: other specs may have added to it, so every figure is compared
+  // with the sandbox's answer before and after this test's own purchase.
   await page.goto(shell.url);
   await expect(page.getByTestId('tab-earnings')).toBeVisible();
-  await signInShell(page, context);
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Europe/Moscow');
   const get = await partnerApi(shell.accountsUrl);
   const moscowSeries = () => get<EarningsSeries>('/api/v1/earnings-series?bucket=day&tz=Europe/Moscow');

@@ -3,7 +3,7 @@
 // own), the CSV against the API's entries, the Russian UI for English leftovers, the stale mode
 // after the accounts server stops, and the disqualified view.
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import type {
   Balance,
@@ -19,10 +19,13 @@ import { en, ru } from '../../shared/i18n/resources.ts';
 import { centsToDecimalString, formatCents } from '../../shared/money.ts';
 import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { operator, partnerApi, signInShell } from './support/earnings.ts';
+import { operator, partnerApi } from './support/earnings.ts';
+import { expect, openSignedIn as openShellSignedIn, test } from './support/fixtures.ts';
 import { freePort, type RunningShell, startSandboxProcess, startShellProcess } from './support/processes.ts';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
+// A shell of this file's own, its tests in order: they publish new terms and end by disqualifying
+// the partner, which would change every figure another spec sees.
 test.describe.configure({ mode: 'serial' });
 
 const usd = (cents: number) => formatCents(cents, 'en-US');
@@ -35,10 +38,9 @@ test.afterAll(async () => {
   await shell?.stop();
 });
 
-async function openSignedIn(page: Page, context: Parameters<typeof signInShell>[1]) {
-  await page.goto(shell.url);
+async function openSignedIn(page: Page) {
+  await openShellSignedIn(page, shell);
   await expect(page.getByTestId('tab-earnings')).toBeVisible();
-  await signInShell(page, context);
 }
 
 /** Seeds: two new referrals, three purchases, a partial refund, new terms (rate and minimums). */
@@ -61,9 +63,8 @@ async function seedWorld() {
 
 test('every figure on the dashboard, history, referrals and chart is the sandbox ledger’s, to the cent', async ({
   page,
-  context,
 }) => {
-  await openSignedIn(page, context);
+  await openSignedIn(page);
   await seedWorld();
   const get = await partnerApi(shell.accountsUrl);
   const balance = await get<Balance>('/api/v1/balance');
@@ -164,8 +165,8 @@ test('every figure on the dashboard, history, referrals and chart is the sandbox
   }
 });
 
-test('the CSV export holds exactly the API’s entries, with the same cents', async ({ page, context }) => {
-  await openSignedIn(page, context);
+test('the CSV export holds exactly the API’s entries, with the same cents', async ({ page }) => {
+  await openSignedIn(page);
   await page.getByTestId('tab-history').click();
   const downloading = page.waitForEvent('download');
   await page.getByTestId('csv-export').click();
@@ -198,8 +199,8 @@ test('the CSV export holds exactly the API’s entries, with the same cents', as
   await expect(page.getByTestId('csv-done')).toHaveText(`Saved ${entries.length} entries`);
 });
 
-test('the Russian UI has no English left on the earnings screens', async ({ page, context }) => {
-  await openSignedIn(page, context);
+test('the Russian UI has no English left on the earnings screens', async ({ page }) => {
+  await openSignedIn(page);
   await page.getByTestId('tab-settings').click();
   await page.getByTestId('setting-language').selectOption('ru');
   await expect(page.getByTestId('tab-earnings')).toHaveText(ru.earnings.tabs.earnings);
@@ -250,9 +251,8 @@ test('the Russian UI has no English left on the earnings screens', async ({ page
 
 test('a disqualified partner sees why, the cancelled amount, and no action that cannot work', async ({
   page,
-  context,
 }) => {
-  await openSignedIn(page, context);
+  await openSignedIn(page);
   const get = await partnerApi(shell.accountsUrl);
   const me = await get<Profile>('/api/v1/me');
   await operator(shell.accountsUrl, `/operator/partners/${encodeURIComponent(me.partnerId)}/disqualify`, {
@@ -279,8 +279,7 @@ test('with the accounts server gone, the last figures stay, marked stale, with a
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
   try {
     const page = await context.newPage();
-    await page.goto(own.url);
-    await signInShell(page, context);
+    await openShellSignedIn(page, own);
     const balance = await (await partnerApi(own.accountsUrl))<Balance>('/api/v1/balance');
     await page.getByTestId('tab-earnings').click();
     await expect(page.getByTestId('earnings-available')).toHaveText(usd(balance.availableCents));

@@ -1,22 +1,15 @@
 // The first paint from the cache (docs/first-paint.md): the shell pre-renders the page from what
 // core holds, so the dashboard the user left is on screen from the HTML alone, with the ledger's
 // figures, before the app's script has run; the app then takes over without a visible change.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Balance, ReferralInfo } from '../../shared/accounts-api.ts';
 import { formatCents } from '../../shared/money.ts';
-import { partnerApi, signInShell } from './support/earnings.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+import { partnerApi } from './support/earnings.ts';
+import { expect, test } from './support/fixtures.ts';
 
+// The worker's shared signed-in shell: the section, language and theme these tests choose are put
+// back by the fixture after each.
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
-test.describe.configure({ mode: 'serial' });
-
-let shell: RunningShell;
-test.beforeAll(async () => {
-  shell = await startShellProcess();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
 
 /** Collects what the page's Content-Security-Policy refused (nothing should be). */
 function cspViolations(page: Page): string[] {
@@ -30,11 +23,11 @@ function cspViolations(page: Page): string[] {
 test('the dashboard the user left is drawn from the cache before the app script runs, then the app takes over', async ({
   page,
   context,
+  sharedShell: shell,
 }) => {
   await page.goto(shell.url);
   // The secret opened the page and left the address (no redirect; the page drops it).
   await expect(page).toHaveURL(`${shell.origin}/`);
-  await signInShell(page, context);
   await page.getByTestId('tab-earnings').click();
   const balance = await (await partnerApi(shell.accountsUrl))<Balance>('/api/v1/balance');
   const available = formatCents(balance.availableCents, 'en-US');
@@ -78,9 +71,8 @@ test('the dashboard the user left is drawn from the cache before the app script 
   await full.close();
 });
 
-test('pre-rendered in the chosen language and theme', async ({ page, context }) => {
+test('pre-rendered in the chosen language and theme', async ({ page, context, sharedShell: shell }) => {
   await page.goto(shell.url);
-  await signInShell(page, context);
   await page.getByTestId('tab-earnings').click();
   await page.evaluate(() => window.companion.updateSettings({ ui: { language: 'ru', theme: 'dark' } }));
 
@@ -92,15 +84,14 @@ test('pre-rendered in the chosen language and theme', async ({ page, context }) 
   await expect(bare.getByTestId('tab-earnings')).toHaveText('Доход');
   await expect(bare.getByTestId('earnings-available')).toHaveText(/\s\$$/u);
   await bare.close();
-  await page.evaluate(() => window.companion.updateSettings({ ui: { language: 'en', theme: 'system' } }));
 });
 
 test('the referral link the user left open is drawn before the app script runs, and is the sandbox’s', async ({
   page,
   context,
+  sharedShell: shell,
 }) => {
   await page.goto(shell.url);
-  await signInShell(page, context);
   await page.getByTestId('tab-referral').click();
   const link = (await (await partnerApi(shell.accountsUrl))<ReferralInfo>('/api/v1/referral')).link;
   await expect(page.getByTestId('referral-link')).toHaveText(link);

@@ -1,18 +1,19 @@
 // Applying the balance to licenses end to end: the browser shell's UI against its embedded sandbox.
 // The demo partner gets a Crypto license first (their own purchase, through the operator API).
-import { expect, test } from '@playwright/test';
-import { openSignedIn, type Sandbox, sandboxOf } from './support/payouts.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+// Each test has a shell of its own: it counts on the seeded balance ($143.35) and on no credit
+// before its own, and one disqualifies the partner. So the tests share nothing and run in parallel.
+import { expect, openSignedIn, test } from './support/fixtures.ts';
+import { type Sandbox, sandboxOf } from './support/payouts.ts';
+import type { RunningShell } from './support/processes.ts';
+
+test.describe.configure({ mode: 'parallel' });
 
 let shell: RunningShell;
 let sandbox: Sandbox;
-test.beforeEach(async () => {
-  shell = await startShellProcess();
+test.beforeEach(async ({ startShell }) => {
+  shell = await startShell();
   sandbox = await sandboxOf(shell.accountsUrl);
   await sandbox.operator('purchases', { buyerId: await sandbox.partnerId(), sku: 'crypto-1m' });
-});
-test.afterEach(async () => {
-  await shell?.stop();
 });
 
 const tillOf = async () =>

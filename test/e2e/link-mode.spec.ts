@@ -3,9 +3,14 @@
 // nothing saved, and the link surviving a restart.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { freePort, type RunningShell, startSandboxProcess, startShellProcess } from './support/processes.ts';
 import { decodeQr } from './support/referral.ts';
+
+// Each test starts shells of its own (a fresh data directory: the welcome, a saved mode, a restart),
+// so the tests share nothing and run in parallel.
+test.describe.configure({ mode: 'parallel' });
 
 const LINK = 'https://accounts.quantower.com/referral?referral_code=AB%2BCD%2F9%3D';
 const running: RunningShell[] = [];

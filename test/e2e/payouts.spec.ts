@@ -1,11 +1,15 @@
 // Payout requests end to end: the browser shell's UI against its embedded sandbox. Each test runs
-// its own shell (its own demo world) and signs in through the sandbox's sign-in page.
+// its own shell (its own demo world: the seeded $143.35, terms of its own, a crash and a restart),
+// signed in through the sandbox's sign-in form; so the tests share nothing and run in parallel.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { accountsPaths } from '../../shared/accounts-api.ts';
-import { openSignedIn, type Sandbox, sandboxOf } from './support/payouts.ts';
+import { expect, openSignedIn, test } from './support/fixtures.ts';
+import { type Sandbox, sandboxOf } from './support/payouts.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
+
+test.describe.configure({ mode: 'parallel' });
 
 let shells: RunningShell[] = [];
 test.afterEach(async () => {

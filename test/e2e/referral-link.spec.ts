@@ -1,24 +1,14 @@
 // The first screen in the browser shell, end to end: real CLI process, real demo sandbox, Chromium.
-import { expect, test } from '@playwright/test';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+// The worker's shared signed-in shell (support/fixtures.ts).
+import { expect, test } from './support/fixtures.ts';
 import { decodeQr, servedReferral } from './support/referral.ts';
-import { signInThroughPage } from './support/sign-in.ts';
-
-let shell: RunningShell;
-
-test.beforeAll(async () => {
-  shell = await startShellProcess();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
 
 test('shows the sandbox link, copies exactly it, and its QR code decodes to exactly it', async ({
-  browser,
+  page,
+  context,
+  sharedShell: shell,
 }) => {
-  const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shell.origin });
-  const page = await context.newPage();
   const failedRequests: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
@@ -27,7 +17,6 @@ test('shows the sandbox link, copies exactly it, and its QR code decodes to exac
   await page.goto(shell.url);
   // The secret was traded for a cookie and is gone from the address bar.
   expect(page.url()).toBe(`${shell.origin}/`);
-  await signInThroughPage(page);
 
   const link = page.getByTestId('referral-link');
   await expect(link).toBeVisible();
@@ -48,5 +37,4 @@ test('shows the sandbox link, copies exactly it, and its QR code decodes to exac
   expect(decodeQr(await qr.screenshot())).toBe(served.link);
 
   expect(failedRequests).toEqual([]);
-  await context.close();
 });

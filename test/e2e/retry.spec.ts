@@ -3,7 +3,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, openSignedIn, test } from './support/fixtures.ts';
 import {
   freePort,
   type Running,
@@ -12,7 +12,6 @@ import {
   startShellProcess,
 } from './support/processes.ts';
 import { servedReferral } from './support/referral.ts';
-import { signInThroughPage } from './support/sign-in.ts';
 
 let shell: RunningShell | undefined;
 let sandbox: Running | undefined;
@@ -29,8 +28,7 @@ test('shows an error while the accounts server is down, and Retry recovers', asy
   sandbox = await startSandboxProcess(port, db);
   shell = await startShellProcess(['--accounts-url', accountsUrl]);
   expect(shell.mode).toBe('custom');
-  await page.goto(shell.url);
-  await signInThroughPage(page);
+  await openSignedIn(page, shell);
   await expect(page.getByTestId('referral-link')).toBeVisible();
 
   await sandbox.stop();

@@ -3,27 +3,21 @@
 // the language, tells core, and core's words follow: a new commission's notification, the tray's
 // tooltip and menu (read over the bridge: the browser shell has no tray), and payout refusals;
 // the chart legend and the terms summary too.
-import { expect, test } from '@playwright/test';
 import { formatCents } from '../../shared/money.ts';
 import { englishWordsIn } from '../support/english-words.ts';
 import { sandboxDriver } from '../support/sandbox-driver.ts';
 import { sandboxAuthHeaders } from '../support/sandbox-sign-in.ts';
-import { openSignedIn, sandboxOf } from './support/payouts.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+import { expect, openSignedIn, test } from './support/fixtures.ts';
+import { sandboxOf } from './support/payouts.ts';
 
 test.use({ locale: 'ru-RU' });
-
-let shell: RunningShell | undefined;
-test.afterEach(async () => {
-  await shell?.stop();
-  shell = undefined;
-});
 
 /** Intl's no-break spaces read as plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 
-test('a new commission, the tray and a refusal are Russian', async ({ page }) => {
-  shell = await startShellProcess([]);
+// A shell of its own: it publishes terms no partner meets, and core's language follows this page.
+test('a new commission, the tray and a refusal are Russian', async ({ page, startShell }) => {
+  const shell = await startShell();
   const world = sandboxDriver(shell.accountsUrl, await sandboxAuthHeaders(shell.accountsUrl));
   // Registered before the companion signs in, so its own "new referral" notice never shows.
   const buyer = await world.registerReferral('Покупатель');

@@ -2,7 +2,7 @@
 // (and nothing off the allow-list opens), the saved PNG and SVG and the copied image all scan back
 // to exactly the sandbox's link, and Copy code / Copy link (buttons and shortcuts) confirm.
 import { readFile } from 'node:fs/promises';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import {
   buildShareUrl,
@@ -11,14 +11,8 @@ import {
   SHARE_TARGETS,
   type ShareTarget,
 } from '../../shared/share-targets.ts';
-import { type RunningShell, startShellProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
 import { decodeQr, servedReferral } from './support/referral.ts';
-import { signInThroughPage } from './support/sign-in.ts';
-
-let shell: RunningShell;
-let context: BrowserContext;
-let page: Page;
-let served: { code: string; link: string };
 
 /** Links the page hands to the browser to follow (share targets, downloads), in order. */
 declare global {
@@ -27,10 +21,12 @@ declare global {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
-  shell = await startShellProcess();
+// The worker's shared signed-in shell (support/fixtures.ts); the share message a test types is put
+// back by the fixture. Each test opens the referral screen in a context of its own.
+let served: { code: string; link: string };
+
+test.beforeEach(async ({ page, context, sharedShell: shell }) => {
   served = await servedReferral(shell.accountsUrl);
-  context = await browser.newContext({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shell.origin });
   // No network here: the share services answer with a stub page, so their tabs load.
   await context.route(/^https:\/\//u, (route) =>
@@ -45,21 +41,12 @@ test.beforeAll(async ({ browser }) => {
       if (!this.href.startsWith('mailto:')) click.call(this);
     };
   });
-  page = await context.newPage();
   await page.goto(shell.url);
-  await signInThroughPage(page);
-  // The sign-in page was a followed link too; the tests count only their own.
-  await page.evaluate(() => window.followedLinks.splice(0));
   await expect(page.getByTestId('referral-link')).toHaveText(served.link);
   await expect(page.getByTestId('share-message')).toBeEnabled();
 });
 
-test.afterAll(async () => {
-  await context?.close();
-  await shell?.stop();
-});
-
-const followed = () => page.evaluate(() => window.followedLinks.splice(0));
+const followed = (page: Page) => page.evaluate(() => window.followedLinks.splice(0));
 
 /** Where each service carries the link and the text (the service's documented parameters). */
 const fields = {
@@ -72,7 +59,10 @@ const fields = {
   email: { text: 'body' },
 } as const satisfies Record<ShareTarget, { link?: string; text?: string }>;
 
-test('each share button opens exactly its service URL in a new tab, carrying the link and message', async () => {
+test('each share button opens exactly its service URL in a new tab, carrying the link and message', async ({
+  page,
+  context,
+}) => {
   const template = "Мой код {code}: 50% + бонус 🎉 — it's (really) free!";
   await page.getByTestId('share-message').fill(template);
   const message = template.replace('{code}', served.code);
@@ -86,7 +76,7 @@ test('each share button opens exactly its service URL in a new tab, carrying the
     const tab = target === 'email' ? undefined : context.waitForEvent('page');
     await page.getByTestId(`share-${target}`).click();
     await expect.poll(() => page.evaluate(() => window.followedLinks.length)).toBe(1);
-    const [link] = await followed();
+    const [link] = await followed(page);
     const expected = buildShareUrl(target, { link: served.link, message, language: 'en' });
     expect(link).toEqual({ href: expected, target: '_blank', download: '' });
 
@@ -109,7 +99,7 @@ test('each share button opens exactly its service URL in a new tab, carrying the
   await expect(page.getByTestId('share-message')).toHaveValue(DEFAULT_SHARE_MESSAGES.en);
 });
 
-test('refuses to open anything off the allow-list', async () => {
+test('refuses to open anything off the allow-list', async ({ page }) => {
   for (const url of [
     'http://t.me/share/url?url=x',
     'https://t.me@evil.example/',
@@ -128,10 +118,13 @@ test('refuses to open anything off the allow-list', async () => {
     );
     expect(outcome, url).toBe('forbidden');
   }
-  expect(await followed()).toEqual([]);
+  expect(await followed(page)).toEqual([]);
 });
 
-test('Save PNG and Save SVG download images that scan back to exactly the link', async () => {
+test('Save PNG and Save SVG download images that scan back to exactly the link', async ({
+  page,
+  context,
+}) => {
   // Each confirmation shows for a moment: wait for it from before the click (a state, not a race
   // with decoding a large PNG under load).
   const pngConfirmed = page.getByTestId('save-png-confirmation').waitFor();
@@ -154,7 +147,7 @@ test('Save PNG and Save SVG download images that scan back to exactly the link',
   const svgText = await readFile(await svgDownload.path(), 'utf8');
   expect(svgText).toMatch(/^<svg /u);
   await svgConfirmed;
-  expect(await followed()).toEqual([
+  expect(await followed(page)).toEqual([
     expect.objectContaining({
       href: expect.stringMatching(/^blob:/u),
       download: pngDownload.suggestedFilename(),
@@ -174,7 +167,7 @@ test('Save PNG and Save SVG download images that scan back to exactly the link',
   await viewer.close();
 });
 
-test('Copy image puts a PNG on the clipboard that scans back to exactly the link', async () => {
+test('Copy image puts a PNG on the clipboard that scans back to exactly the link', async ({ page }) => {
   const confirmed = page.getByTestId('copy-image-confirmation').waitFor();
   await page.getByTestId('copy-image').click();
   await confirmed;
@@ -189,7 +182,7 @@ test('Copy image puts a PNG on the clipboard that scans back to exactly the link
   expect(decodeQr(Buffer.from(base64, 'base64'))).toBe(served.link);
 });
 
-test('Copy code and Copy link, by button and by shortcut, each confirmed', async () => {
+test('Copy code and Copy link, by button and by shortcut, each confirmed', async ({ page }) => {
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await page.getByTestId('copy-code').click();
   await expect(page.getByTestId('copy-code-confirmation')).toBeVisible();
@@ -206,7 +199,7 @@ test('Copy code and Copy link, by button and by shortcut, each confirmed', async
   await expect.poll(clipboard).toBe(served.link);
 });
 
-test('Show QR: large, scannable, keeps focus inside, Esc closes and focus returns', async () => {
+test('Show QR: large, scannable, keeps focus inside, Esc closes and focus returns', async ({ page }) => {
   const show = page.getByTestId('show-qr');
   await show.click();
   const dialog = page.getByTestId('qr-dialog');

@@ -6,8 +6,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../../sandbox/oauth/demo.ts';
+import { expect, test } from './support/fixtures.ts';
 import {
   freePort,
   type RunningShell,
@@ -16,6 +16,10 @@ import {
   startShellProcess,
 } from './support/processes.ts';
 import { openSignInTab, signInThroughPage, submitCredentials } from './support/sign-in.ts';
+
+// Each test starts a shell of its own, signed out (and sometimes a sandbox): they share nothing and
+// run in parallel.
+test.describe.configure({ mode: 'parallel' });
 
 // The keychain is real only inside scripts/with-secret-service.ts (npm run test:e2e) or on CI.
 const keychain = process.env.COMPANION_SECRET_SERVICE === 'isolated' || process.env.CI === 'true';

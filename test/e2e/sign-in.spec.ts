@@ -1,9 +1,10 @@
 // Signing in from the browser shell, through its bridge: openExternal opens the accounts server's
 // sign-in page in a new tab (allowed as the accounts origin), the loopback redirect reaches core,
 // and the outcome comes back to the page as a sessionChanged event over Server-Sent Events.
-import { expect, test } from '@playwright/test';
+
 import { DEMO_CREDENTIALS } from '../../sandbox/oauth/demo.ts';
 import type { SessionView } from '../../shared/bridge.ts';
+import { expect, test } from './support/fixtures.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
 
 let shell: RunningShell;

@@ -1,11 +1,14 @@
 // Requests through Quantower Support and the local journal of requests sent (issue 13), end to end
 // in Chromium against the browser shell: the request opens the right mailto: in English and in
-// Russian, the journal survives a restart of the shell, and its CSV reads back.
+// Russian, the journal survives a restart of the shell, and its CSV reads back. Each test has a shell
+// of its own (the journal starts empty; one restarts), so they share nothing and run in parallel.
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { openSignedIn } from './support/payouts.ts';
+import { expect, openSignedIn, test } from './support/fixtures.ts';
 import { type RunningShell, startShellProcess } from './support/processes.ts';
+
+test.describe.configure({ mode: 'parallel' });
 
 let shells: RunningShell[] = [];
 test.afterEach(async () => {

@@ -1,6 +1,6 @@
-// What the payout and license e2e tests share: a signed-in companion page, and the sandbox's own
-// answers (read with a token the test obtains itself) and operator controls.
-import { expect, type Page } from '@playwright/test';
+// What the payout and license e2e tests share: the sandbox's own answers (read with a token the
+// test obtains itself) and operator controls.
+import { expect } from '@playwright/test';
 import {
   accountsPaths,
   CreditPage,
@@ -9,18 +9,7 @@ import {
   PayoutPage,
   Profile,
 } from '../../../shared/accounts-api.ts';
-import { sandboxAuthHeaders, signInThroughBrowser } from '../../support/sandbox-sign-in.ts';
-import type { RunningShell } from './processes.ts';
-
-/** Opens the companion and signs it in through the sandbox's sign-in page. */
-export async function openSignedIn(page: Page, shell: RunningShell): Promise<void> {
-  await page.goto(shell.url);
-  const started = await page.evaluate(() => window.companion.signIn({}));
-  if (started.state === 'signing-in') await signInThroughBrowser(started.authorizeUrl ?? '');
-  await expect
-    .poll(async () => (await page.evaluate(() => window.companion.getSession({}))).state)
-    .toBe('signed-in');
-}
+import { sandboxAuthHeaders } from '../../support/sandbox-sign-in.ts';
 
 export interface Sandbox {
   partnerId(): Promise<string>;
