@@ -191,6 +191,8 @@ export const payoutMethods = {
     output: LicensesView,
   },
 } as const satisfies Record<string, MethodSpec>;
+/** The payout and license-credit methods: what core's requests module handles and a test fake answers. */
+export type PayoutMethodName = keyof typeof payoutMethods;
 
 export const payoutEvents = {
   /** Payout requests or the eligibility changed (after a request, a cancel, or a refresh). */

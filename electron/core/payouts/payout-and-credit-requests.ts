@@ -3,6 +3,7 @@
 // calls reconcile()); this module only retries while the outbox holds unacknowledged requests,
 // and looks at licenses hourly for auto-apply. Nothing touches the network while signed out.
 
+import type { PayoutMethodName } from '../../../shared/bridge/payouts.ts';
 import type { CoreHandlers } from '../../../shared/bridge.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Settings } from '../../../shared/settings.ts';
@@ -13,18 +14,7 @@ import { consoleWarn, type Logger } from '../logging/logger.ts';
 import { createOutbox, type Outbox, type RequestKind, type RequestsStorage } from './outbox.ts';
 import { createPayoutService, type PayoutService, sendPayout } from './payout-service.ts';
 
-export type RequestHandlers = Pick<
-  CoreHandlers,
-  | 'getPayouts'
-  | 'preparePayout'
-  | 'submitPayout'
-  | 'cancelPayout'
-  | 'dismissRequest'
-  | 'getLicenses'
-  | 'prepareCredit'
-  | 'submitCredit'
-  | 'dismissOffer'
->;
+export type RequestHandlers = Pick<CoreHandlers, PayoutMethodName>;
 
 export interface PayoutAndCreditRequests {
   readonly payouts: PayoutService;

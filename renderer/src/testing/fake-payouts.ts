@@ -5,6 +5,7 @@ import type {
   CreditDraft,
   LicensesView,
   PayoutDraft,
+  PayoutMethodName,
   PayoutsView,
   Refusal,
 } from '../../../shared/bridge/payouts.ts';
@@ -24,18 +25,7 @@ export function isPayoutEvent(event: EventName): event is PayoutEventName {
   return PAYOUT_EVENTS.includes(event);
 }
 
-type PayoutMethodsApi = Pick<
-  BridgeApi,
-  | 'getPayouts'
-  | 'preparePayout'
-  | 'submitPayout'
-  | 'cancelPayout'
-  | 'dismissRequest'
-  | 'getLicenses'
-  | 'prepareCredit'
-  | 'submitCredit'
-  | 'dismissOffer'
->;
+type PayoutMethodsApi = Pick<BridgeApi, PayoutMethodName>;
 
 const at = FIXTURE_AS_OF;
 
